@@ -1,0 +1,10 @@
+"""The fact engine: load, validate and index the evidence base in data/.
+
+Plain Python; it must never import mkdocs or material.
+"""
+
+from .check import CheckReport, check_data
+from .factbase import FactBase, Location
+from .problems import Problem
+
+__all__ = ["CheckReport", "FactBase", "Location", "Problem", "check_data"]

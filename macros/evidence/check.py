@@ -1,0 +1,672 @@
+"""``check_data``: load the data directory, validate it, and check every cross-file rule.
+
+One pass over the files collects every problem (never stopping at the first), each
+located at ``path:line:column``. Objects are validated one by one, so one broken fact
+does not hide the problems of the others, and ids of broken objects still count as
+known, so a typo in one entity does not make every fact citing it "unknown" too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import typing
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .factbase import FactBase, Location
+from .model import (
+    ID_PATTERN,
+    Archive,
+    EntitiesFile,
+    Entity,
+    Fact,
+    FactKind,
+    FactsFile,
+    Measure,
+    MeasuresFile,
+    Question,
+    QuestionsFile,
+    Source,
+    SourcesFile,
+    Theme,
+)
+from .normalize import ArchiveIndex, normalise, parse_line_ranges
+from .problems import Problem
+from .yamlload import YamlList, YamlMap, load_yaml, locate
+
+FACT_THEMES = [theme.value for theme in Theme]  # file order: compute, capital, talent, open-source
+DEFAULT_MAX_AGE_MONTHS = 18
+ARTICLES_DIR = "articles"
+MODELINE = "# yaml-language-server: $schema={}"
+
+
+# --------------------------------------------------------------------------- the report
+
+
+@dataclass
+class CheckReport:
+    factbase: FactBase | None  # None when a file is missing or unreadable
+    problems: list[Problem]
+    warnings: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check_data(data_dir: Path | str, *, today: dt.date | None = None,
+               max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> CheckReport:
+    """Load and check everything under ``data_dir``; see the module docstring."""
+    checker = _Checker(Path(data_dir), today or dt.date.today(), max_age_months)
+    return checker.run()
+
+
+# --------------------------------------------------------------------------- file kinds
+
+
+@dataclass(frozen=True)
+class _FileSpec:
+    name: str  # also the schema name: data/schema/<name>.schema.json
+    model: type[BaseModel]
+    lists: dict[str, tuple[str, type[BaseModel]]]  # list field -> (object kind, model)
+
+
+SOURCES = _FileSpec("sources", SourcesFile, {"archives": ("archive", Archive),
+                                             "sources": ("source", Source)})
+ENTITIES = _FileSpec("entities", EntitiesFile, {"entities": ("entity", Entity)})
+QUESTIONS = _FileSpec("questions", QuestionsFile, {"questions": ("question", Question)})
+MEASURES = _FileSpec("measures", MeasuresFile, {"measures": ("measure", Measure)})
+FACTS = _FileSpec("facts", FactsFile, {"facts": ("fact", Fact)})
+TOP_LEVEL_FILES = [SOURCES, ENTITIES, QUESTIONS, MEASURES]
+
+
+@dataclass
+class _File:
+    path: Path
+    shown: str  # as printed in problems: relative to the data directory's parent
+    spec: _FileSpec
+    root: object = None  # YamlMap once loaded
+
+    @property
+    def subject(self) -> str:
+        return f"{self.spec.name} file"
+
+
+@dataclass
+class _Item:
+    """One object as written in a file: raw data and, if it validated, the model."""
+
+    kind: str
+    id: str | None
+    raw: object
+    obj: typing.Any
+    file: _File
+    index: int
+    label: str | None = None  # overrides the subject, e.g. "facts file"
+
+    @property
+    def subject(self) -> str:
+        if self.label:
+            return self.label
+        return f"{self.kind} {self.id}" if self.id else f"{self.kind} #{self.index + 1}"
+
+    @property
+    def mark(self) -> tuple[int, int]:
+        return getattr(self.raw, "mark", (1, 1))
+
+
+# --------------------------------------------------------------------------- the checker
+
+
+class _Checker:
+    def __init__(self, data_dir: Path, today: dt.date, max_age_months: int) -> None:
+        self.data_dir = data_dir
+        self.base = data_dir.resolve().parent
+        self.today = today
+        self.max_age_months = max_age_months
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.usable = True
+        self.items: dict[str, list[_Item]] = {kind: [] for kind in
+                                               ("archive", "source", "entity", "question",
+                                                "measure", "fact")}
+        self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
+        self.index = ArchiveIndex()
+        self.loaded: list[_File] = []  # files that parsed, in load order
+
+    def run(self) -> CheckReport:
+        if not self.data_dir.is_dir():
+            missing = Problem(self._shown(self.data_dir), 1, 1, "data directory", "", "not found")
+            return CheckReport(None, [missing], [])
+        for spec in TOP_LEVEL_FILES:
+            self._load(self._file(self.data_dir / f"{spec.name}.yaml", spec))
+        self._load_fact_files()
+        self._index_ids()
+        self._check_references()
+        self._check_fact_rules()
+        self._check_archives()
+        self._check_quotes()
+        self._check_staleness()
+        factbase = self._factbase() if self.usable else None
+        self.problems.sort(key=lambda p: p.sort_key)
+        self.warnings.sort(key=lambda p: p.sort_key)
+        return CheckReport(factbase, self.problems, self.warnings)
+
+    # ----------------------------------------------------------------- reporting
+
+    def _file(self, path: Path, spec: _FileSpec) -> _File:
+        return _File(path, self._shown(path), spec)
+
+    def _shown(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.base).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def _report(self, item: _Item, loc: tuple, message: str, hint: str | None = None, *,
+                key: bool = False, warning: bool = False) -> None:
+        line, column = locate(item.raw, loc, key=key)
+        problem = Problem(item.file.shown, line, column, item.subject, _field_name(loc),
+                          message, hint)
+        (self.warnings if warning else self.problems).append(problem)
+
+    def _file_problem(self, file: _File, message: str, hint: str | None = None, *,
+                      line: int = 1, column: int = 1, field: str = "") -> None:
+        self.problems.append(Problem(file.shown, line, column, file.subject, field,
+                                     message, hint))
+
+    # ----------------------------------------------------------------- loading
+
+    def _load_fact_files(self) -> None:
+        facts_dir = self.data_dir / "facts"
+        for theme in FACT_THEMES:
+            self._load(self._file(facts_dir / f"{theme}.yaml", FACTS))
+        for path in sorted(facts_dir.glob("*.yaml")):
+            if path.stem not in FACT_THEMES:
+                self._file_problem(self._file(path, FACTS), "not a theme, so not loaded",
+                                   "facts files are " + ", ".join(f"{t}.yaml" for t in FACT_THEMES))
+
+    def _load(self, file: _File) -> None:
+        root = self._parse(file)
+        if root is None:
+            self.usable = False
+            return
+        file.root = root
+        self.loaded.append(file)
+        self._validate_file_fields(file)
+        for list_field, (kind, model) in file.spec.lists.items():
+            raw_items = root.get(list_field)
+            if isinstance(raw_items, list):
+                items = [self._validate_item(file, kind, model, raw, index)
+                         for index, raw in enumerate(raw_items)]
+                self.items[kind] += items
+                if file.spec is FACTS:
+                    self._check_themes(file, items)
+
+    def _parse(self, file: _File) -> YamlMap | None:
+        """The file's top-level mapping, or None after reporting why there is none."""
+        try:
+            data = file.path.read_bytes()
+        except FileNotFoundError:
+            self._file_problem(file, "missing file")
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            self._file_problem(file, f"not valid UTF-8 (byte {exc.start})", line=line)
+            return None
+        self._check_modeline(file, text)
+        loaded = load_yaml(text)
+        if loaded.error:
+            error = loaded.error
+            self.problems.append(Problem(file.shown, error.line, error.column, "YAML syntax",
+                                         "", error.message, error.context))
+            return None
+        for duplicate in loaded.duplicate_keys:
+            self._file_problem(file, f"duplicate key (first at line {duplicate.first[0]})",
+                               line=duplicate.mark[0], column=duplicate.mark[1],
+                               field=str(duplicate.key))
+        if not isinstance(loaded.data, YamlMap):
+            keys = ", ".join(file.spec.model.model_fields)
+            self._file_problem(file, f"should be a mapping with the keys {keys}")
+            return None
+        return loaded.data
+
+    def _check_modeline(self, file: _File, text: str) -> None:
+        relative = "../schema" if file.spec is FACTS else "schema"
+        expected = MODELINE.format(f"{relative}/{file.spec.name}.schema.json")
+        if text.split("\n", 1)[0].rstrip() != expected:
+            self._file_problem(file, "first line should name the schema, for editors",
+                               f"write: {expected}")
+
+    def _validate_file_fields(self, file: _File) -> None:
+        """Top-level keys; the list items are validated one by one afterwards."""
+        root = file.root
+        shell = {key: ([] if key in file.spec.lists and isinstance(value, list) else value)
+                 for key, value in root.items()}
+        try:
+            file.spec.model.model_validate(shell)
+        except ValidationError as exc:
+            self._report_validation(_file_item(file), file.spec.model, exc)
+
+    def _validate_item(self, file: _File, kind: str, model: type[BaseModel], raw: object,
+                       index: int) -> _Item:
+        raw_id = raw.get("id") if isinstance(raw, dict) else None
+        item = _Item(kind, raw_id if isinstance(raw_id, str) else None, raw, None, file, index)
+        try:
+            item.obj = model.model_validate(raw)
+        except ValidationError as exc:
+            self._report_validation(item, model, exc)
+        return item
+
+    def _check_themes(self, file: _File, items: list[_Item]) -> None:
+        """The file name is the authority: data/facts/<theme>.yaml."""
+        theme = file.root.get("theme")
+        stem = file.path.stem
+        if isinstance(theme, str) and theme in FACT_THEMES and theme != stem:
+            self._report(_file_item(file), ("theme",), f"'{theme}' does not match the file "
+                         f"name {file.path.name}", f"did you mean '{stem}'?")
+        for item in items:
+            if item.obj and item.obj.theme.value != stem:
+                self._report(item, ("theme",), f"'{item.obj.theme.value}' but the fact is in "
+                             f"{file.path.name}", f"did you mean '{stem}'?")
+
+    # ----------------------------------------------------------------- pydantic errors
+
+    def _report_validation(self, item: _Item, model: type[BaseModel],
+                           exc: ValidationError) -> None:
+        errors = exc.errors(include_url=False)
+        # An unknown field that is a typo of a missing one is reported once, as the typo.
+        typo_of: dict[tuple, str] = {}
+        for error in errors:
+            if error["type"] == "extra_forbidden":
+                loc = error["loc"]
+                suggestion = _did_you_mean(str(loc[-1]), _field_names(model, loc[:-1]))
+                if suggestion:
+                    typo_of[loc[:-1] + (suggestion,)] = str(loc[-1])
+        for error in errors:
+            loc = error["loc"]
+            if error["type"] == "missing" and loc in typo_of:
+                continue
+            message, hint, key = _describe_error(model, error)
+            self._report(item, loc, message, hint, key=key)
+
+    # ----------------------------------------------------------------- ids
+
+    def _index_ids(self) -> None:
+        for kind, items in self.items.items():
+            first: dict[str, _Item] = {}
+            for item in items:
+                if item.id is None:
+                    continue
+                if item.id in first:
+                    earlier = first[item.id]
+                    line, column = earlier.mark
+                    self._report(item, ("id",), f"duplicate {kind} id '{item.id}'",
+                                 f"first at {earlier.file.shown}:{line}:{column}")
+                else:
+                    first[item.id] = item
+            self.known[kind] = first
+        for item in self.items["question"]:
+            self._check_position_ids(item)
+
+    def _check_position_ids(self, item: _Item) -> None:
+        if not item.obj:
+            return
+        seen: set[str] = set()
+        for index, position in enumerate(item.obj.positions):
+            if position.id in seen:
+                self._report(item, ("positions", index, "id"),
+                             f"duplicate position id '{position.id}'")
+            seen.add(position.id)
+
+    def _valid(self, kind: str) -> list[_Item]:
+        """Validated objects of a kind, first of each id only."""
+        return [item for item in self.known[kind].values() if item.obj]
+
+    def _obj(self, kind: str, object_id: str | None):
+        item = self.known[kind].get(object_id) if object_id else None
+        return item.obj if item else None
+
+    # ----------------------------------------------------------------- references
+
+    def _ref(self, item: _Item, loc: tuple, value: str | None, kind: str) -> None:
+        if value is None or value in self.known[kind]:
+            return
+        hint = _did_you_mean(value, self.known[kind])
+        self._report(item, loc, f"unknown {kind} '{value}'", hint)
+
+    def _check_references(self) -> None:
+        for item in self._valid("source"):
+            self._ref(item, ("archive",), item.obj.archive, "archive")
+        for item in self._valid("entity"):
+            self._ref(item, ("parent",), item.obj.parent, "entity")
+            if item.obj.parent == item.obj.id:
+                self._report(item, ("parent",), "an entity cannot be its own parent")
+        for item in self._valid("fact"):
+            self._check_fact_references(item)
+
+    def _check_fact_references(self, item: _Item) -> None:
+        fact: Fact = item.obj
+        self._ref(item, ("source",), fact.source, "source")
+        self._ref(item, ("measure",), fact.measure, "measure")
+        for name in ("subject", "speaker", "data_producer"):
+            self._ref(item, (name,), getattr(fact, name), "entity")
+        for index, entity_id in enumerate(fact.entities):
+            self._ref(item, ("entities", index), entity_id, "entity")
+        self._ref(item, ("question",), fact.question, "question")
+        question: Question | None = self._obj("question", fact.question)
+        if question and fact.position:
+            positions = [p.id for p in question.positions]
+            if fact.position not in positions:
+                self._report(item, ("position",), f"question '{question.id}' has no position "
+                             f"'{fact.position}'", _did_you_mean(fact.position, positions)
+                             or "positions: " + ", ".join(positions))
+
+    # ----------------------------------------------------------------- per-kind rules
+
+    def _check_fact_rules(self) -> None:
+        for item in self._valid("fact"):
+            fact: Fact = item.obj
+            for name in _REQUIRED_BY_KIND[fact.kind]:
+                if getattr(fact, name) is None:
+                    self._report(item, (name,), f"missing: a {fact.kind.value} needs "
+                                 f"{_REQUIRED_WHY.get(name, 'a ' + name)}")
+            if fact.position and not fact.question:
+                self._report(item, ("position",), "a position needs the question it answers")
+            if fact.question and not fact.position:
+                self._report(item, ("question",), "a question needs the position taken")
+            self._check_unit(item, fact)
+
+    def _check_unit(self, item: _Item, fact: Fact) -> None:
+        measure: Measure | None = self._obj("measure", fact.measure)
+        if measure and fact.quantity and fact.quantity.unit != measure.unit:
+            self._report(item, ("quantity", "unit"),
+                         f"unit '{fact.quantity.unit.value}' differs from the unit of measure "
+                         f"'{measure.id}'", f"the measure uses '{measure.unit.value}'")
+
+    # ----------------------------------------------------------------- archives
+
+    def _check_archives(self) -> None:
+        articles = self.data_dir / ARTICLES_DIR
+        for item in self._valid("archive"):
+            self._index_archive(item, articles / f"{item.id}.txt")
+        used = {item.obj.archive for item in self._valid("source")}
+        for item in self._valid("archive"):
+            if item.id not in used:
+                self._report(item, ("id",), "no source uses this archive")
+        declared = set(self.known["archive"])
+        sources_loaded = any(file.spec is SOURCES for file in self.loaded)
+        for path in sorted(articles.glob("*.txt") if sources_loaded else []):
+            if path.stem not in declared:
+                self.problems.append(Problem(self._shown(path), 1, 1, "archive file", "",
+                                             "not listed under archives in sources.yaml"))
+        for item in self._valid("source"):
+            self._index_source(item)
+
+    def _index_archive(self, item: _Item, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self._report(item, ("id",), f"archive file {self._shown(path)} is missing")
+            return
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != item.obj.sha256:
+            self._report(item, ("sha256",), f"does not match {self._shown(path)}",
+                         f"the file's sha256 is {digest}")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            self._report(item, ("id",), f"{self._shown(path)} is not valid UTF-8 "
+                         f"(byte {exc.start})")
+            return
+        self.index.add_archive(item.id, text)
+
+    def _index_source(self, item: _Item) -> None:
+        source: Source = item.obj
+        if not self.index.has_archive(source.archive):
+            return  # reported already: unknown or unreadable archive
+        if source.lines is None:
+            self.index.add_source(source.id, source.archive)
+            return
+        line_count = self.index.line_count(source.archive)
+        ranges = parse_line_ranges(source.lines)
+        bad = False
+        for index, (start, end) in enumerate(ranges):
+            if start < 1 or start > end:
+                self._report(item, ("lines", index), f"'{start}-{end}' is not a line range",
+                             "write FIRST-LAST with 1 <= FIRST <= LAST")
+                bad = True
+            elif end > line_count:
+                self._report(item, ("lines", index), f"'{start}-{end}' goes past the end of "
+                             f"archive '{source.archive}' ({line_count} lines)")
+                bad = True
+        if not bad:
+            self.index.add_source(source.id, source.archive, ranges)
+
+    # ----------------------------------------------------------------- quotes
+
+    def _check_quotes(self) -> None:
+        for item in self._valid("fact"):
+            fact: Fact = item.obj
+            if not self.index.has_source(fact.source):
+                continue  # unknown source, or its archive could not be read: reported
+            quote = normalise(fact.quote)
+            if not quote:
+                self._report(item, ("quote",), "is empty once whitespace is removed")
+            elif not self.index.contains(fact.source, quote):
+                self._report(item, ("quote",), f"not found in source '{fact.source}'",
+                             self._quote_hint(fact, quote))
+
+    def _quote_hint(self, fact: Fact, quote: str) -> str | None:
+        """Where the quote is after all, or how much of it matches."""
+        elsewhere = [sid for sid in self.index.sources_containing(quote) if sid != fact.source]
+        if elsewhere:
+            return f"it is in source '{elsewhere[0]}'"
+        source: Source = self._obj("source", fact.source)
+        line = self.index.archive_line_of(source.archive, quote)
+        if line is not None:
+            return (f"it is on line {line} of archive '{source.archive}', outside this "
+                    f"source's lines {', '.join(source.lines or [])}")
+        for archive_id in self.index.archives_containing(quote):
+            line = self.index.archive_line_of(archive_id, quote)
+            return f"it is on line {line} of archive '{archive_id}'"
+        matched = self.index.longest_prefix_found(fact.source, quote)
+        if matched >= 2:
+            return f"the source matches up to '{quote[max(0, matched - 12):matched]}', then differs"
+        return None
+
+    # ----------------------------------------------------------------- warnings
+
+    def _check_staleness(self) -> None:
+        for item in self._valid("fact"):
+            fact: Fact = item.obj
+            if fact.review_by and fact.review_by != "unknown" \
+                    and _last_day(fact.review_by) < self.today:
+                self._report(item, ("review_by",), f"review was due by {fact.review_by}",
+                             warning=True)
+            if fact.current_state:
+                self._check_age(item, fact)
+
+    def _check_age(self, item: _Item, fact: Fact) -> None:
+        field_name = "as_of" if fact.kind is FactKind.statistic else "date"
+        when = getattr(fact, field_name)
+        if when is None or when == "unknown":
+            self._report(item, (field_name,), "current state with no known date, so its age "
+                         "cannot be checked", warning=True)
+            return
+        last = _last_day(when.split("..")[-1])
+        if _add_months(last, self.max_age_months) < self.today:
+            self._report(item, (field_name,), f"current state as of {when} is more than "
+                         f"{self.max_age_months} months old",
+                         "update it, or set review_by", warning=True)
+
+    # ----------------------------------------------------------------- the fact base
+
+    def _factbase(self) -> FactBase:
+        objects: dict[str, dict] = {}
+        locations: dict[str, Location] = {}
+        for kind in self.items:
+            objects[kind] = {}
+            for item in self._valid(kind):
+                objects[kind][item.id] = item.obj
+                locations[f"{kind}:{item.id}"] = Location(item.file.shown, *item.mark)
+        for item in self._valid("question"):
+            for index, position in enumerate(item.obj.positions):
+                line, column = locate(item.raw, ("positions", index))
+                locations.setdefault(f"position:{item.id}/{position.id}",
+                                     Location(item.file.shown, line, column))
+        return FactBase(archives=objects["archive"], sources=objects["source"],
+                        entities=objects["entity"], questions=objects["question"],
+                        measures=objects["measure"], facts=objects["fact"],
+                        locations=locations)
+
+
+# --------------------------------------------------------------------------- per-kind rules
+
+_REQUIRED_BY_KIND: dict[FactKind, tuple[str, ...]] = {
+    FactKind.statistic: ("measure", "subject", "quantity", "as_of"),
+    FactKind.event: ("date",),
+    FactKind.claim: ("speaker",),
+    FactKind.forecast: ("speaker",),
+    FactKind.opinion: ("speaker",),
+}
+_REQUIRED_WHY = {
+    "measure": "a measure",
+    "subject": "a subject (the entity the figure is about)",
+    "quantity": "a quantity (the figure and its unit)",
+    "as_of": "as_of (the date or period the figure describes)",
+    "date": "a date (write 'unknown' if the source does not say)",
+    "speaker": "a speaker (the entity who says it)",
+}
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _field_name(loc: tuple) -> str:
+    """('quantity', 'unit') -> 'quantity.unit'; ('entities', 2) -> 'entities[2]'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _file_item(file: _File) -> _Item:
+    """The file itself as the subject of a problem (its top-level keys)."""
+    return _Item("", None, file.root, None, file, 0, label=file.subject)
+
+
+def _did_you_mean(value: str, choices) -> str | None:
+    matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
+    return f"did you mean '{matches[0]}'?" if matches else None
+
+
+def _describe_error(model: type[BaseModel], error: dict) -> tuple[str, str | None, bool]:
+    """(message, hint, report-at-key) for one pydantic error."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    if kind == "missing":
+        return "missing field", None, False
+    if kind == "extra_forbidden":
+        return "unknown field", _did_you_mean(str(loc[-1]), _field_names(model, loc[:-1])), True
+    if kind in ("enum", "literal_error"):
+        choices = _choices(_annotation_at(model, loc))
+        hint = _did_you_mean(str(value), choices) if isinstance(value, str) else None
+        return f"{_show(value)} is not one of {', '.join(map(repr, choices))}", hint, False
+    if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
+        return (f"{_show(value)} is not an id", "use lowercase letters, digits and single "
+                "hyphens, e.g. 'nvidia-h20'", False)
+    message = error["msg"].removeprefix("Value error, ")
+    message = message[:1].lower() + message[1:]
+    if kind.endswith("_type") and (value is None or isinstance(value, (str, int, float))):
+        message += f", got {_show(value)}"
+    hint = None
+    if isinstance(value, bool) and kind == "string_type":
+        hint = "YAML reads unquoted yes/no/on/off/true/false as true/false: quote it"
+    return message, hint, False
+
+
+def _show(value: object) -> str:
+    """A value as YAML would print it, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    return f"a {'mapping' if isinstance(value, dict) else 'list' if isinstance(value, list) else type(value).__name__}"
+
+
+def _inner_types(annotation) -> list:
+    """The types inside Optional[...], list[...], Annotated[...], Union[...]."""
+    if typing.get_origin(annotation) is typing.Literal:
+        return [annotation]
+    args = typing.get_args(annotation)
+    if typing.get_origin(annotation) is typing.Annotated:
+        args = args[:1]
+    if not args:
+        return [annotation]
+    found = []
+    for arg in args:
+        found += _inner_types(arg)
+    return found
+
+
+def _annotation_at(model: type[BaseModel], loc: tuple):
+    """The annotation of the field at ``loc`` (list indices skipped), or None."""
+    annotation = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        models = [t for t in _inner_types(annotation)
+                  if isinstance(t, type) and issubclass(t, BaseModel)]
+        if not models or part not in models[0].model_fields:
+            return None
+        annotation = models[0].model_fields[part].annotation
+    return annotation
+
+
+def _field_names(model: type[BaseModel], loc: tuple) -> list[str]:
+    annotation = _annotation_at(model, loc) if loc else model
+    for inner in _inner_types(annotation):
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            return list(inner.model_fields)
+    return []
+
+
+def _choices(annotation) -> list[str]:
+    choices: list[str] = []
+    if annotation is None:
+        return choices
+    for inner in _inner_types(annotation):
+        if isinstance(inner, type) and issubclass(inner, Enum):
+            choices += [member.value for member in inner]
+        elif typing.get_origin(inner) is typing.Literal:
+            choices += list(typing.get_args(inner))
+    return choices
+
+
+def _last_day(partial_date: str) -> dt.date:
+    """The last day a partial date can mean: '2025' -> 2025-12-31, '2025-02' -> 2025-02-28."""
+    parts = [int(p) for p in partial_date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return _add_months(dt.date(parts[0], parts[1], 1), 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))

@@ -1,0 +1,474 @@
+"""The data model of the evidence base: one pydantic model per YAML file kind.
+
+This module is the single source of truth for the data files. The checker validates
+against it, the JSON Schemas in ``data/schema/`` are generated from it (a test fails
+when they drift), and the renderers read the validated objects. Plain Python: it must
+never import mkdocs or material.
+
+Every field carries a description and an example, because both end up in the JSON
+Schema that editors' YAML language servers use for autocompletion and hover help.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from enum import Enum
+from typing import Annotated, Literal, Optional, Union
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+# Longest quote we publish: evidence, not reproduction.
+QUOTE_MAX_CHARS = 150
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_PERIOD_RE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\.\.(\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
+
+
+def _coerce_date_text(value: object) -> object:
+    """YAML turns an unquoted 2024-02-22 into a date; accept it and keep text form."""
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and 1000 <= value <= 9999:  # an unquoted year: 2024
+        return str(value)
+    return value
+
+
+def check_partial_date(text: str) -> str:
+    m = _DATE_RE.match(text)
+    if not m:
+        raise ValueError(
+            f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
+        )
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        _dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    return text
+
+
+def _validate_partial_date(value: str) -> str:
+    if value == "unknown":
+        return value
+    return check_partial_date(value)
+
+
+def _validate_period(value: str) -> str:
+    if value == "unknown":
+        return value
+    m = _PERIOD_RE.match(value)
+    if m:
+        start, end = check_partial_date(m.group(1)), check_partial_date(m.group(2))
+        if start > end:
+            raise ValueError(f"period '{value}' ends before it starts")
+        return value
+    return check_partial_date(value)
+
+
+PartialDate = Annotated[
+    str,
+    BeforeValidator(_coerce_date_text),
+    AfterValidator(_validate_partial_date),
+    Field(
+        description=(
+            "A date whose precision is its form: YYYY-MM-DD (day), YYYY-MM (month), "
+            "YYYY (year), or 'unknown'. Never guess: write 'unknown'."
+        ),
+        examples=["2024-02-22", "2024-10", "2025", "unknown"],
+    ),
+]
+
+
+def date_precision(text: str) -> str:
+    """'day', 'month', 'year' or 'unknown' for a partial date string."""
+    if text == "unknown":
+        return "unknown"
+    return {1: "year", 2: "month", 3: "day"}[len(text.split("-"))]
+
+
+class _Strict(BaseModel):
+    """Unknown fields are errors: a typo must never be silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+Id = Annotated[
+    str,
+    Field(
+        pattern=ID_PATTERN,
+        description="Stable kebab-case identifier; never change it once published.",
+        examples=["nvidia", "us-compute-lead-estimate"],
+    ),
+]
+
+
+class Bilingual(_Strict):
+    """A text written by us in English and in Simplified Chinese."""
+
+    en: str = Field(min_length=1, description="English text.", examples=["Nvidia"])
+    zh: str = Field(min_length=1, description="Simplified Chinese text.", examples=["英伟达"])
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class SourceKind(str, Enum):
+    news_report = "news-report"
+    analysis = "analysis"
+    opinion_column = "opinion-column"
+    commentary = "commentary"
+    translation = "translation"
+    opinion = "opinion"
+
+
+class Script(str, Enum):
+    simplified = "Hans"
+    traditional = "Hant"
+
+
+class Archive(_Strict):
+    """One archived file in data/articles/, kept byte for byte as collected."""
+
+    id: Id = Field(description="Archive id; the file is data/articles/<id>.txt.",
+                   examples=["nyt-reports-xie-xuanjun-repost"])
+    collected_as: str = Field(description="The file name it arrived under.",
+                              examples=["000_8e82a68349571489.txt"])
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$",
+                        description="SHA-256 of the archived bytes; the checker verifies it.",
+                        examples=["ed6468b37b14b4e5be7c82a0ee68939c6d048c3c2d119e084194372df588d197"])
+    description: Bilingual = Field(description="What the file is, in a sentence.")
+    artifacts: Optional[str] = Field(
+        default=None,
+        description="Conversion artifacts in the text that quoting normalises away.",
+        examples=["Traditional characters followed by their pinyin in parentheses: 發(fā)現(xiàn)"],
+    )
+
+
+class Source(_Strict):
+    """One piece of writing we cite. An archive file may hold several sources."""
+
+    id: Id = Field(description="Source id, cited by facts.", examples=["nyt-2024-02-22-china-ai-race"])
+    archive: Id = Field(description="Id of the archive file that holds this source's text.",
+                        examples=["nyt-reports-xie-xuanjun-repost"])
+    lines: Optional[list[Annotated[str, Field(pattern=r"^\d+-\d+$")]]] = Field(
+        default=None,
+        description="Line ranges of the archive file that belong to this source (1-based, "
+        "inclusive). Quotes are searched only there. Omit when the whole file is this source.",
+        examples=[["1-32"], ["33-33", "65-65"]],
+    )
+    title_original: str = Field(description="Title as published, in the original language.",
+                                examples=["中国“AI大混战”背后:想超越美国,又离不开美国"])
+    title_en: str = Field(description="Our English rendering of the title.",
+                          examples=["Behind China's 'AI melee': racing the US, relying on it"])
+    outlet: Bilingual = Field(description="Where it was first published; 'unknown' if the text does not say.")
+    authors: list[str] = Field(
+        description="Authors as printed (original script). Empty list when not stated.",
+        examples=[["孟建国", "John Liu", "Cade Metz"]],
+    )
+    published: PartialDate = Field(description="Publication date, with its precision as its form.")
+    published_note: Optional[str] = Field(
+        default=None,
+        description="How the date was established, or what the content suggests when it is unknown.",
+        examples=["Not stated; events described point to January 2026."],
+    )
+    language: Literal["zh"] = Field(description="Language code.", examples=["zh"])
+    script: Script = Field(description="Hans (Simplified) or Hant (Traditional).")
+    kind: SourceKind = Field(description="What kind of writing it is.")
+    via: Bilingual = Field(
+        description="How it reached us.",
+    )
+    url: Optional[str] = Field(default=None, description="Original URL if the text gives one.")
+    errata: list[Bilingual] = Field(
+        default_factory=list,
+        description="Errors we found in the source (mistranslations, inconsistent names). "
+        "Quotes stay verbatim; the correction is shown beside them.",
+    )
+
+
+class SourcesFile(_Strict):
+    """data/sources.yaml: the archive files and the sources they hold."""
+
+    archives: list[Archive]
+    sources: list[Source]
+
+
+# --------------------------------------------------------------------------- entities
+
+
+class EntityKind(str, Enum):
+    company = "company"
+    person = "person"
+    government_body = "government-body"
+    investor = "investor"
+    model = "model"
+    country = "country"
+    organisation = "organisation"
+    university = "university"
+    data_producer = "data-producer"
+    media = "media"
+    product = "product"
+
+
+class Entity(_Strict):
+    """A company, person, agency, investor, AI model, country or data producer."""
+
+    id: Id = Field(examples=["nvidia", "deepseek", "us", "china", "macropolo"])
+    kind: EntityKind
+    name: Bilingual = Field(description="Display name in English and Chinese.")
+    aliases: list[str] = Field(
+        default_factory=list,
+        description="Other names or spellings found in the sources (e.g. Traditional script).",
+        examples=[["輝達", "NVIDIA"]],
+    )
+    description: Bilingual = Field(description="One line in each language.")
+    parent: Optional[Id] = Field(default=None, description="Id of the owning entity, if any.",
+                                 examples=["meta"])
+
+
+class EntitiesFile(_Strict):
+    """data/entities.yaml."""
+
+    entities: list[Entity]
+
+
+# --------------------------------------------------------------------------- questions & measures
+
+
+class Position(_Strict):
+    id: Id = Field(examples=["yes", "no", "not-yet"])
+    label: Bilingual
+
+
+class Question(_Strict):
+    """A question that claims, forecasts and opinions answer, so views line up."""
+
+    id: Id = Field(examples=["can-china-overtake-us"])
+    text: Bilingual = Field(examples=[{"en": "Can China overtake the US in AI?",
+                                       "zh": "中国能在人工智能上超越美国吗？"}])
+    positions: list[Position] = Field(min_length=2, description="The possible answers.")
+
+
+class QuestionsFile(_Strict):
+    """data/questions.yaml."""
+
+    questions: list[Question]
+
+
+class Unit(str, Enum):
+    usd = "USD"
+    cny = "CNY"
+    percent = "percent"
+    percentage_points = "percentage-points"
+    count = "count"
+    multiple = "multiple"
+    years = "years"
+    months = "months"
+    rank = "rank"
+    score = "score"
+    flops = "FLOPS"
+    tokens = "tokens"
+    parameters = "parameters"
+
+
+class Measure(_Strict):
+    """Something measured for several subjects or dates: one table, one chart."""
+
+    id: Id = Field(examples=["share-of-top-ai-researchers"])
+    name: Bilingual
+    unit: Unit = Field(description="Unit every fact on this measure uses.")
+    counted: Optional[Bilingual] = Field(
+        default=None, description="For unit 'count': what is counted.",
+        examples=[{"en": "models", "zh": "个模型"}],
+    )
+    description: Bilingual
+    chart: Literal["bar", "none"] = Field(default="bar", description="How pages chart it.")
+
+
+class MeasuresFile(_Strict):
+    """data/measures.yaml."""
+
+    measures: list[Measure]
+
+
+# --------------------------------------------------------------------------- facts
+
+
+class Theme(str, Enum):
+    compute = "compute"
+    capital = "capital"
+    talent = "talent"
+    open_source = "open-source"
+
+
+class FactKind(str, Enum):
+    statistic = "statistic"
+    event = "event"
+    claim = "claim"
+    forecast = "forecast"
+    opinion = "opinion"
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    about = "about"
+    more_than = "more-than"
+    at_least = "at-least"
+    less_than = "less-than"
+    at_most = "at-most"
+    nearly = "nearly"
+
+
+def _require_number(value: object) -> object:
+    """One clear error instead of one per union member; YAML's true/false are not numbers."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("should be a number: write digits without quotes or units, e.g. 1000000000")
+    if not math.isfinite(value):
+        raise ValueError("should be a finite number")
+    return value
+
+
+Number = Annotated[Union[int, float], BeforeValidator(_require_number)]
+
+
+class Quantity(_Strict):
+    """A figure as the source gives it. Either ``value`` or ``low``+``high`` (a range)."""
+
+    value: Optional[Number] = Field(
+        default=None,
+        description="The number in full units (1000000000, not 1 billion). Omit for a range.",
+        examples=[1000000000, 37.5],
+    )
+    low: Optional[Number] = Field(default=None, description="Lower end of a range.", examples=[10])
+    high: Optional[Number] = Field(default=None, description="Upper end of a range.", examples=[100])
+    qualifier: Qualifier = Field(default=Qualifier.exact,
+                                 description="How the source hedges the figure.")
+    unit: Unit
+    currency_year: Optional[int] = Field(
+        default=None, description="Price year of a currency amount, where known.", examples=[2023]
+    )
+    as_printed: str = Field(
+        min_length=1,
+        description="The figure exactly as the article prints it.",
+        examples=["10亿美元", "近4000亿元"],
+    )
+
+    @model_validator(mode="after")
+    def _one_shape(self) -> "Quantity":
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("give either value, or both low and high")
+        if self.value is not None and (self.low is not None or self.high is not None):
+            raise ValueError("give value or low/high, not both")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError("low is greater than high")
+        return self
+
+
+class Conversion(_Strict):
+    """A conversion we made ourselves; always shown as ours."""
+
+    value: Number = Field(examples=[5500000000])
+    unit: Unit = Field(examples=["USD"])
+    rate: Number = Field(description="Rate used: units of the target per unit of the source.",
+                         examples=[0.1389])
+    rate_date: PartialDate = Field(description="Date of the exchange rate used.")
+    note: Optional[str] = None
+
+
+class Fact(_Strict):
+    """One statistic, event, claim, forecast or opinion, backed by a verbatim quote."""
+
+    id: Id = Field(description="Stable id; becomes the anchor #fact-<id>.",
+                   examples=["china-top-ai-researcher-share-2022"])
+    theme: Theme = Field(description="Must match the file the fact is in.")
+    kind: FactKind = Field(
+        description="statistic: a figure; event: something that happened on a date; "
+        "claim: someone asserts something; forecast: someone predicts; "
+        "opinion: an author's judgement."
+    )
+    statement: Bilingual = Field(description="The fact in our own words, both languages.")
+
+    # statistic
+    measure: Optional[Id] = Field(default=None, description="Measure id (data/measures.yaml).")
+    subject: Optional[Id] = Field(default=None, description="Entity the figure is about.",
+                                  examples=["china"])
+    quantity: Optional[Quantity] = Field(default=None, description="The figure (statistics).")
+    also_given_as: list[Quantity] = Field(
+        default_factory=list,
+        description="The same figure as the source also gives it (e.g. in a second currency).",
+    )
+    conversion: Optional[Conversion] = Field(
+        default=None, description="Our own conversion, marked as ours with rate and date."
+    )
+    as_of: Optional[str] = Field(
+        default=None,
+        description="Date or period the figure describes: YYYY[-MM[-DD]], a period "
+        "START..END, or 'unknown'.",
+        examples=["2022", "2023-06", "2019..2022"],
+    )
+
+    # event / claim / forecast / opinion
+    date: Optional[PartialDate] = Field(
+        default=None,
+        description="When the event happened, or when the claim was made; precision as form.",
+    )
+    speaker: Optional[Id] = Field(default=None,
+                                  description="Entity that asserts (claim, forecast, opinion).")
+    question: Optional[Id] = Field(default=None, description="Question id this view answers.")
+    position: Optional[Id] = Field(default=None, description="Position id within the question.")
+    horizon: Optional[PartialDate] = Field(default=None,
+                                           description="Forecast: the date it is about.")
+
+    # evidence
+    source: Id = Field(description="Source id (data/sources.yaml).")
+    quote: str = Field(
+        min_length=1,
+        max_length=QUOTE_MAX_CHARS,
+        description=f"Short verbatim excerpt from the archived article (at most "
+        f"{QUOTE_MAX_CHARS} characters). Whitespace, full/half-width punctuation and the "
+        f"NetEase 發(fā) artifact are normalised when matching.",
+    )
+    quote_en: str = Field(min_length=1, description="Our English translation of the quote.")
+    data_producer: Optional[Id] = Field(
+        default=None,
+        description="Entity that produced the data the article cites (PitchBook, MacroPolo…).",
+        examples=["macropolo"],
+    )
+    entities: list[Id] = Field(default_factory=list, description="Entities the fact concerns.")
+    note: Optional[Bilingual] = Field(default=None, description="Caveats and corrections.")
+    current_state: bool = Field(
+        default=False,
+        description="True when the fact describes a state that can go stale (not a dated "
+        "event or closed period).",
+    )
+    review_by: Optional[PartialDate] = Field(default=None,
+                                             description="Review the fact by this date.")
+    added: PartialDate = Field(description="Date the fact was added.", examples=["2026-11-26"])
+    updated: Optional[PartialDate] = Field(default=None, description="Date last changed.")
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _check_as_of(cls, value: object) -> object:
+        if value is None:
+            return value
+        value = _coerce_date_text(value)
+        return _validate_period(value) if isinstance(value, str) else value
+
+
+class FactsFile(_Strict):
+    """data/facts/<theme>.yaml."""
+
+    theme: Theme = Field(description="The theme of every fact in this file.")
+    facts: list[Fact]

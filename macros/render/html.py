@@ -1,0 +1,67 @@
+"""The one Jinja environment that turns view-models into HTML. Plain Python, no MkDocs.
+
+Autoescape is on for every partial, undefined variables are errors, and text from the
+data is only ever passed in as *values*: it is never compiled as a template, so
+``{{ config }}`` in a fact prints as those eleven characters.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+_BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
+
+
+def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir)),
+        autoescape=select_autoescape(enabled_extensions=("html", "svg"), default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["md"] = lambda text: Markup(md_text(str(text)))
+    env.filters["code_spans"] = code_spans
+    return env
+
+
+def compact(html: str) -> str:
+    """Remove indentation and blank lines so Python-Markdown keeps a block of HTML
+    whole (an indented line would become a code block, a blank line ends the block)."""
+    return _BLANK_OR_INDENT.sub("\n", html).strip()
+
+
+def render_partial(env: Environment, name: str, /, **context: Any) -> Markup:
+    """Render ``templates/<name>`` with autoescaped values; returns safe markup."""
+    return Markup(env.get_template(name).render(**context))
+
+
+def md_text(text: str) -> str:
+    """Text from the data made safe for a Markdown heading: HTML-escaped, and Markdown
+    punctuation backslash-escaped so it stays literal."""
+    protected = re.sub(r"([\\`*_{}\[\]#!])", r"\\\1", text)
+    return str(escape(protected))
+
+
+def code_spans(text: str) -> Markup:
+    """Escape text, turning `backticked` parts into <code> (for docstrings)."""
+    parts = str(text).split("`")
+    out = []
+    for i, part in enumerate(parts):
+        out.append(Markup("<code>%s</code>") % part if i % 2 else escape(part))
+    return Markup("").join(out)
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) addresses become links: never javascript: or data: from the data."""
+    if url and re.match(r"^https?://[^\s\"'<>]+$", url):
+        return url
+    return ""

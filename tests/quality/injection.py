@@ -1,0 +1,157 @@
+"""A hostile copy of the mini fixture data, and a small site that renders all of it.
+
+``hostile_data(src, dest)`` copies ``tests/fixtures/mini-data`` and puts hostile text in
+every free-text field (statements, names, descriptions, titles, notes, quotes and their
+translations, authors, aliases, figures as printed, URLs). Quotes must stay verbatim, so
+the hostile quote is also written into the archived article (and its sha256 updated).
+``write_site(root, data_dir)`` writes a mkdocs.yml (``extra.data_dir``) and pages that
+call every macro, in English and Chinese, over every fact, theme, source and question.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import yaml
+
+from .tools import ROOT
+
+# One string with every trick; it is short enough to be a quote (<= 150 characters).
+HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "
+           "{{ config }} {% include 'x' %} [x](javascript:alert(1))")
+HOSTILE_PARTS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
+                 "javascript:alert(1)", "{{ config }}", "{% include 'x' %}",
+                 "[x](javascript:alert(1))"]
+HOSTILE_URL = "javascript:alert(1)"
+
+# Keys whose string value (or list of strings) is free text we write or copy.
+TEXT_KEYS = {"en", "zh", "title_original", "title_en", "published_note", "artifacts",
+             "as_printed", "quote_en", "note", "authors", "aliases", "collected_as"}
+BILINGUAL_KEYS = {"description", "name", "statement", "outlet", "via", "text", "label",
+                  "counted", "note", "errata"}
+
+FIXTURE = ROOT / "tests" / "fixtures" / "mini-data"
+THEMES = ["compute", "capital", "talent", "open-source"]
+
+
+def _mutate(node, key: str | None = None):
+    if isinstance(node, dict):
+        return {k: _mutate(v, k) for k, v in node.items()}
+    if isinstance(node, list):
+        if key in {"authors", "aliases"}:
+            return [f"{x} {HOSTILE}" for x in node] + [HOSTILE]
+        return [_mutate(x, key) for x in node]
+    if isinstance(node, str) and key in TEXT_KEYS:
+        return f"{node} {HOSTILE}"
+    return node
+
+
+def _load(path: Path):
+    return yaml.safe_load(path.read_text("utf-8"))
+
+
+def _dump(path: Path, data) -> None:
+    """Rewrite `path` with `data`, keeping its leading comment lines (the schema line)."""
+    header = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        header.append(line)
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+    path.write_text("\n".join(header + [body]), "utf-8")
+
+
+def hostile_data(src: Path, dest: Path) -> dict:
+    """Copy the data tree `src` to `dest` with hostile text in every text field.
+
+    Returns {'facts': [...], 'sources': [...], 'questions': [...], 'measures': [...]} ids.
+    """
+    shutil.copytree(src, dest)
+    ids: dict[str, list[str]] = {"facts": [], "statistics": [], "sources": [], "questions": [],
+                                 "measures": [], "events": []}
+    for name in ("entities.yaml", "measures.yaml", "questions.yaml"):
+        if (dest / name).is_file():
+            _dump(dest / name, _mutate(_load(dest / name)))
+    ids["questions"] = [q["id"] for q in (_load(dest / "questions.yaml") or {}).get("questions", [])]
+    ids["measures"] = [m["id"] for m in (_load(dest / "measures.yaml") or {}).get("measures", [])]
+
+    sources = _load(dest / "sources.yaml")
+    first_line: dict[str, set[int]] = {}
+    for s in sources["sources"]:
+        start = int(s["lines"][0].split("-")[0]) if s.get("lines") else 1
+        first_line.setdefault(s["archive"], set()).add(start)
+        ids["sources"].append(s["id"])
+    sources = _mutate(sources)
+    for s in sources["sources"]:
+        if s.get("url"):
+            s["url"] = HOSTILE_URL
+        else:
+            s["url"] = HOSTILE_URL
+    # Quotes stay verbatim: put the hostile quote into each source's first line.
+    for archive in sources["archives"]:
+        path = dest / "articles" / f"{archive['id']}.txt"
+        lines = path.read_bytes().decode("utf-8").split("\n")
+        for n in sorted(first_line.get(archive["id"], {1})):
+            lines[n - 1] = HOSTILE + lines[n - 1]
+        data = "\n".join(lines).encode("utf-8")
+        path.write_bytes(data)
+        archive["sha256"] = hashlib.sha256(data).hexdigest()
+    _dump(dest / "sources.yaml", sources)
+
+    for path in sorted((dest / "facts").glob("*.yaml")):
+        doc = _mutate(_load(path))
+        for fact in doc.get("facts", []):
+            fact["quote"] = HOSTILE
+            ids["facts"].append(fact["id"])
+            if fact.get("quantity"):
+                ids["statistics"].append(fact["id"])
+            if fact.get("kind") == "event":
+                ids["events"].append(fact["id"])
+        _dump(path, doc)
+    return ids
+
+
+def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
+    """A mini MkDocs + Material site over `data_dir`; returns its mkdocs.yml."""
+    docs = root / "docs"
+    glue = (ROOT / "macros" / "glue").as_posix()  # mkdocs-macros joins it to the config dir
+    config = {
+        "site_name": "Injection fixture",
+        "site_url": "https://example.org/rr/",
+        "docs_dir": "docs",
+        "theme": {"name": "material", "language": "en", "font": False},
+        "plugins": ["search", {"macros": {"module_name": glue, "on_error_fail": True,
+                                          "on_undefined": "strict"}}],
+        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
+        "extra": {"data_dir": str(data_dir.relative_to(root)) if data_dir.is_relative_to(root)
+                  else str(data_dir)},
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
+    for prefix, lang in (("", "en"), ("zh/", "zh")):
+        meta = f"---\nlang: {lang}\n---\n\n"
+        stats = ids["statistics"]
+        body = ["# Home", "",
+                "Figures: " + " ".join(f"{{{{ figure('{f}') }}}}" for f in stats), "",
+                "Cites: " + " ".join(f"{{{{ cite('{f}') }}}}" for f in ids["facts"]), "",
+                "Quotes: " + " ".join(f"{{{{ quote('{f}') }}}}" for f in ids["facts"]), "",
+                "{{ key_figures() }}", "", "{{ theme_cards() }}", ""]
+        body += [f"{{{{ chart('{m}') }}}}" for m in ids["measures"]]
+        _page(docs / prefix / "index.md", meta + "\n".join(body))
+        for theme in THEMES:
+            _page(docs / prefix / theme / "index.md",
+                  meta + f"# {theme}\n\n{{{{ theme_facts('{theme}') }}}}\n\n"
+                  f"{{{{ theme_sources('{theme}') }}}}\n")
+        _page(docs / prefix / "sources" / "index.md", meta + "# Sources\n\n{{ sources() }}\n")
+        _page(docs / prefix / "claims" / "index.md", meta + "# Claims\n\n{{ claims() }}\n"
+              + "".join(f"\n{{{{ claims('{q}') }}}}\n" for q in ids["questions"][:1]))
+        _page(docs / prefix / "timeline" / "index.md", meta + "# Timeline\n\n{{ timeline() }}\n")
+        _page(docs / prefix / "cards" / "index.md", meta + "# Cards\n\n" + "".join(
+            f"\n{{{{ fact('{f}') }}}}\n" for f in ids["facts"][:3]))
+    return root / "mkdocs.yml"
+
+
+def _page(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")

@@ -1,0 +1,138 @@
+"""Browser gates: every page in headless Chromium (one browser for the session).
+
+The `sweep` fixture (conftest.py) visits each page once, light then dark, taking a
+screenshot and running axe-core in each palette; the tests below judge what it saw.
+Needs Debian's chromium and `npm ci` (axe-core); skipped without them, failed with CI=true.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from . import browser as B
+from . import checks
+from .conftest import origin_of
+
+# Terms the search must find (override for another site: RR_SEARCH_EN / RR_SEARCH_ZH).
+SEARCH_EN = os.environ.get("RR_SEARCH_EN", "China")
+SEARCH_ZH = os.environ.get("RR_SEARCH_ZH", "中国")
+
+
+def test_pages_load_without_errors(sweep):
+    problems = []
+    for r in sweep:
+        where = "/" + r.page
+        if r.error:
+            problems.append(f"{where}: sweep failed: {r.error}")
+        problems += [f"{where}: console error: {e}" for e in r.light.console_errors]
+        problems += [f"{where}: uncaught exception: {e}" for e in r.light.page_errors]
+        problems += [f"{where}: dialog opened: {e}" for e in r.light.dialogs]
+    assert not problems, "\n".join(problems)
+
+
+def test_no_request_leaves_the_local_server(sweep):
+    problems = [f"/{r.page}: external request {u}" for r in sweep for u in r.light.external_requests]
+    assert not problems, "\n".join(problems)
+
+
+def test_accessibility_wcag21_aa_light_and_dark(sweep):
+    """axe-core: no WCAG 2.1 A/AA violations (exclusions: browser.AXE_DISABLED_RULES)."""
+    problems = []
+    for r in sweep:
+        for palette in ("light", "dark"):
+            if palette not in r.axe:
+                problems.append(f"/{r.page} [{palette}]: axe did not run ({r.error})")
+                continue
+            problems += B.format_axe(f"/{r.page} [{palette}]", r.axe[palette])
+    assert not problems, f"{len(problems)} axe violations:\n" + "\n".join(problems)
+
+
+def test_palette_toggle_switches_scheme(sweep):
+    problems = []
+    for r in sweep:
+        before, after = r.schemes or (None, None)
+        if not before or not after or before == after:
+            problems.append(f"/{r.page}: data-md-color-scheme {before!r} -> {after!r} after the toggle")
+    assert not problems, "\n".join(problems)
+
+
+def test_screenshots_light_and_dark(sweep):
+    missing = [str(p) for r in sweep for p in r.screenshots if not p.is_file() or p.stat().st_size == 0]
+    count = sum(len(r.screenshots) for r in sweep)
+    assert count == 2 * len(sweep) and not missing, f"missing screenshots: {missing}"
+
+
+def test_loaded_page_weight(sweep, site_dir, served):
+    """What the browser actually fetched per page (minus the search index) is under budget."""
+    problems = []
+    for r in sweep:
+        total, seen = 0, set()
+        for url in r.light.local_requests:
+            path = url.split("?")[0].split("#")[0]
+            rel = path[len(served.base_url):]
+            f = site_dir / rel
+            f = f / "index.html" if (rel == "" or rel.endswith("/")) else f
+            if rel in seen or not f.is_file() or checks.WEIGHT_EXCLUDED.search(rel):
+                continue
+            seen.add(rel)
+            total += f.stat().st_size
+        if total > checks.PAGE_BUDGET_BYTES:
+            problems.append(f"/{r.page}: loaded {total:,} bytes > {checks.PAGE_BUDGET_BYTES:,}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("term", [SEARCH_EN, SEARCH_ZH], ids=["english", "chinese"])
+def test_search_finds(term, browser, served, pages):
+    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(""))
+    try:
+        results = B.search(page, term)
+    finally:
+        ctx.close()
+    assert results, f"search for {term!r} gave no results"
+    assert not visit.external_requests, visit.external_requests
+
+
+@pytest.fixture(scope="session")
+def figure_page(site_dir, pages) -> str:
+    """The first page that has a figure (evidence) link."""
+    for page in pages:
+        html = checks.page_file(site_dir, page).read_text("utf-8")
+        if "#fact-" in html:
+            return page
+    pytest.fail("no page has a figure link (a[href*='#fact-']) to an evidence card", pytrace=False)
+
+
+def _assert_landed(page, frag: str, how: str) -> None:
+    B.wait_for_hash(page, frag)
+    state = B.target_state(page, frag)
+    assert state.get("exists"), f"{how}: no element #{frag} after following the link"
+    assert state["visible"] and state["in_viewport"], f"{how}: #{frag} not visible: {state}"
+    assert state["targeted"], f"{how}: #{frag} is not the :target: {state}"
+
+
+def test_evidence_link_by_click(browser, served, figure_page):
+    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(figure_page))
+    try:
+        link = B.first_figure_link(page)
+        assert link is not None, f"/{figure_page}: no visible figure link"
+        frag = B.fragment_of(link.get_attribute("href"))
+        link.click()
+        _assert_landed(page, frag, f"/{figure_page} click")
+    finally:
+        ctx.close()
+
+
+def test_evidence_link_by_keyboard(browser, served, figure_page):
+    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(figure_page))
+    try:
+        link = B.first_figure_link(page)
+        assert link is not None, f"/{figure_page}: no visible figure link"
+        frag = B.fragment_of(link.get_attribute("href"))
+        presses = B.tab_to(page, link)
+        assert presses > 0, f"/{figure_page}: Tab never reaches the figure link to #{frag}"
+        page.keyboard.press("Enter")
+        _assert_landed(page, frag, f"/{figure_page} Tab x{presses} + Enter")
+    finally:
+        ctx.close()

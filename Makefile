@@ -33,3 +33,9 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) site test-output bench/out
+
+# The quality gates alone (browser, accessibility, HTML validity, links, weight,
+# reproducibility, injection); see tests/quality/README.md. Needs `npm ci` and chromium.
+.PHONY: test-quality
+test-quality: $(STAMP)
+	$(BIN)/python -m pytest tests/quality

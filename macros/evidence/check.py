@@ -37,7 +37,7 @@ from .model import (
 )
 from .normalize import ArchiveIndex, normalise, parse_line_ranges
 from .problems import Problem
-from .yamlload import YamlList, YamlMap, load_yaml, locate
+from .yamlload import YamlMap, gc_paused, load_yaml, locate
 
 FACT_THEMES = [theme.value for theme in Theme]  # file order: compute, capital, talent, open-source
 DEFAULT_MAX_AGE_MONTHS = 18
@@ -62,8 +62,11 @@ class CheckReport:
 def check_data(data_dir: Path | str, *, today: dt.date | None = None,
                max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> CheckReport:
     """Load and check everything under ``data_dir``; see the module docstring."""
-    checker = _Checker(Path(data_dir), today or dt.date.today(), max_age_months)
-    return checker.run()
+    with gc_paused():
+        # The checker, and with it every raw YAML tree, is freed before the collector
+        # resumes; otherwise its first pass would walk all of them once more.
+        report = _Checker(Path(data_dir), today or dt.date.today(), max_age_months).run()
+    return report
 
 
 # --------------------------------------------------------------------------- file kinds
@@ -91,6 +94,7 @@ class _File:
     shown: str  # as printed in problems: relative to the data directory's parent
     spec: _FileSpec
     root: object = None  # YamlMap once loaded
+    duplicate_keys: list = field(default_factory=list)
 
     @property
     def subject(self) -> str:
@@ -138,6 +142,7 @@ class _Checker:
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
         self.loaded: list[_File] = []  # files that parsed, in load order
+        self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
 
     def run(self) -> CheckReport:
         if not self.data_dir.is_dir():
@@ -195,6 +200,8 @@ class _Checker:
         root = self._parse(file)
         if root is None:
             self.usable = False
+            # Its ids are unknowable: references to them are not checked (no cascade).
+            self.unreadable_kinds.update(kind for kind, _ in file.spec.lists.values())
             return
         file.root = root
         self.loaded.append(file)
@@ -207,6 +214,22 @@ class _Checker:
                 self.items[kind] += items
                 if file.spec is FACTS:
                     self._check_themes(file, items)
+        self._report_duplicate_keys(file)
+
+    def _report_duplicate_keys(self, file: _File) -> None:
+        """YAML keeps the last of two equal keys silently; say so, under the object."""
+        items = [item for kind, _ in file.spec.lists.values() for item in self.items[kind]
+                 if item.file is file]
+        for duplicate in file.duplicate_keys:
+            line, column = duplicate.mark
+            # Top-level keys start in column 1; anything deeper is inside the last object
+            # that starts before it.
+            before = [item for item in items if item.mark <= duplicate.mark]
+            owner = max(before, key=lambda item: item.mark) if column > 1 and before else None
+            self.problems.append(Problem(
+                file.shown, line, column, owner.subject if owner else file.subject,
+                str(duplicate.key), f"duplicate key (first at line {duplicate.first[0]})",
+                "YAML would silently keep only the last"))
 
     def _parse(self, file: _File) -> YamlMap | None:
         """The file's top-level mapping, or None after reporting why there is none."""
@@ -225,13 +248,10 @@ class _Checker:
         loaded = load_yaml(text)
         if loaded.error:
             error = loaded.error
-            self.problems.append(Problem(file.shown, error.line, error.column, "YAML syntax",
-                                         "", error.message, error.context))
+            self.problems.append(Problem(file.shown, error.line, error.column, "YAML", "",
+                                         error.message, error.context))
             return None
-        for duplicate in loaded.duplicate_keys:
-            self._file_problem(file, f"duplicate key (first at line {duplicate.first[0]})",
-                               line=duplicate.mark[0], column=duplicate.mark[1],
-                               field=str(duplicate.key))
+        file.duplicate_keys = loaded.duplicate_keys
         if not isinstance(loaded.data, YamlMap):
             keys = ", ".join(file.spec.model.model_fields)
             self._file_problem(file, f"should be a mapping with the keys {keys}")
@@ -287,7 +307,7 @@ class _Checker:
         for error in errors:
             if error["type"] == "extra_forbidden":
                 loc = error["loc"]
-                suggestion = _did_you_mean(str(loc[-1]), _field_names(model, loc[:-1]))
+                suggestion = _closest(str(loc[-1]), _field_names(model, loc[:-1]))
                 if suggestion:
                     typo_of[loc[:-1] + (suggestion,)] = str(loc[-1])
         for error in errors:
@@ -337,7 +357,7 @@ class _Checker:
     # ----------------------------------------------------------------- references
 
     def _ref(self, item: _Item, loc: tuple, value: str | None, kind: str) -> None:
-        if value is None or value in self.known[kind]:
+        if value is None or value in self.known[kind] or kind in self.unreadable_kinds:
             return
         hint = _did_you_mean(value, self.known[kind])
         self._report(item, loc, f"unknown {kind} '{value}'", hint)
@@ -376,7 +396,7 @@ class _Checker:
             fact: Fact = item.obj
             for name in _REQUIRED_BY_KIND[fact.kind]:
                 if getattr(fact, name) is None:
-                    self._report(item, (name,), f"missing: a {fact.kind.value} needs "
+                    self._report(item, (name,), f"missing: {_a(fact.kind.value)} needs "
                                  f"{_REQUIRED_WHY.get(name, 'a ' + name)}")
             if fact.position and not fact.question:
                 self._report(item, ("position",), "a position needs the question it answers")
@@ -397,9 +417,13 @@ class _Checker:
         articles = self.data_dir / ARTICLES_DIR
         for item in self._valid("archive"):
             self._index_archive(item, articles / f"{item.id}.txt")
-        used = {item.obj.archive for item in self._valid("source")}
+        cited = [item.raw.get("archive") for item in self.items["source"]
+                 if isinstance(item.raw, dict)]
+        # A source naming an unknown archive probably means to name the unused one:
+        # its "unknown archive" problem says it all.
+        dangling = any(archive_id not in self.known["archive"] for archive_id in cited)
         for item in self._valid("archive"):
-            if item.id not in used:
+            if item.id not in cited and not dangling:
                 self._report(item, ("id",), "no source uses this archive")
         declared = set(self.known["archive"])
         sources_loaded = any(file.spec is SOURCES for file in self.loaded)
@@ -558,14 +582,23 @@ def _field_name(loc: tuple) -> str:
     return text
 
 
+def _a(noun: str) -> str:
+    return f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}"
+
+
 def _file_item(file: _File) -> _Item:
     """The file itself as the subject of a problem (its top-level keys)."""
     return _Item("", None, file.root, None, file, 0, label=file.subject)
 
 
-def _did_you_mean(value: str, choices) -> str | None:
+def _closest(value: str, choices) -> str | None:
     matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{matches[0]}'?" if matches else None
+    return matches[0] if matches else None
+
+
+def _did_you_mean(value: str, choices) -> str | None:
+    match = _closest(value, choices)
+    return f"did you mean '{match}'?" if match else None
 
 
 def _describe_error(model: type[BaseModel], error: dict) -> tuple[str, str | None, bool]:
@@ -582,6 +615,9 @@ def _describe_error(model: type[BaseModel], error: dict) -> tuple[str, str | Non
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         return (f"{_show(value)} is not an id", "use lowercase letters, digits and single "
                 "hyphens, e.g. 'nvidia-h20'", False)
+    if kind == "string_too_long" and isinstance(value, str):
+        return (f"is {len(value)} characters long; at most {error['ctx']['max_length']} "
+                f"allowed", None, False)
     message = error["msg"].removeprefix("Value error, ")
     message = message[:1].lower() + message[1:]
     if kind.endswith("_type") and (value is None or isinstance(value, (str, int, float))):

@@ -20,6 +20,7 @@ PAD_BOTTOM = 12
 @dataclass(frozen=True)
 class Bar:
     label: str
+    full_label: str
     sublabel: str
     value_text: str
     low: float
@@ -58,3 +59,9 @@ def layout(bars: list[Bar]) -> ChartLayout:
     height = PAD_TOP + len(bars) * ROW_H + PAD_BOTTOM
     return ChartLayout(WIDTH, height, LABEL_W, plot_w, ROW_H, BAR_H, placed,
                        any(b.high is not None for b in bars))
+
+
+def fit(text: str, limit: int = 30) -> str:
+    """Shorten a label for the SVG (the table and the link title keep it whole)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -44,7 +44,10 @@ def check_lang(lang: str) -> str:
 
 
 def _plain(value: float, lang: str, decimals: int = 2) -> str:
-    """A number without scale words: 1,234.5 in English, 1234.5 in Chinese."""
+    """A number without scale words: 1,234.5 in English, 1234.5 in Chinese; a true
+    minus sign for negatives."""
+    if value < 0:
+        return "\u2212" + _plain(-value, lang, decimals)
     if float(value).is_integer():
         text = f"{int(value):,}" if lang == "en" else str(int(value))
     else:

@@ -388,46 +388,66 @@ class PageRenderer:
         return self._block("_kind_legend.html")
 
     @macro
-    def chart(self, measure_id: str) -> str:
+    def chart(self, measure_id: str, *more: str) -> str:
         """A bar chart comparing every fact on a measure, with the same data as a table.
 
         Inline SVG, no JavaScript; the SVG has a text alternative and each bar links to
         its evidence card. Ranges show solid to the low end and light to the high end.
+        Measures marked `chart: none`, and ranks, show the table only. Give more measure
+        ids (same unit) to compare several measures in one chart.
 
         Args:
             measure_id: id from data/measures.yaml.
+            more: further measure ids in the same unit (optional).
 
         Example:
-            {{ chart('us-lead-years') }}
+            {{ chart('llms-relying-on-nvidia-chips', 'llms-using-domestic-chips') }}
         """
-        measure = self._measure(measure_id)
-        facts = self.fb.by_measure.get(measure.id, [])
-        if not facts:
-            raise MacroError(f"measure {measure.id!r} has no facts yet.")
-        counted = self._text(measure.counted) if measure.counted else None
+        measures = [self._measure(m) for m in (measure_id, *more)]
+        first = measures[0]
+        for other in measures[1:]:
+            if other.unit != first.unit:
+                raise MacroError(f"measure {other.id!r} is in {other.unit.value} but "
+                                 f"{first.id!r} is in {first.unit.value}; "
+                                 "only measures in the same unit share a chart.")
+        multi = len(measures) > 1
         bars, rows = [], []
-        for fact in sorted(facts, key=lambda f: (sort_key(f.as_of or f.date), f.id)):
-            view = self._fact_view(fact)
-            low, high, value_text, ours = self._chart_value(fact, measure, counted)
-            tone = fact.subject if fact.subject in ("us", "china") else "other"
-            bars.append(chart_geometry.Bar(
-                label=view["subject"] or view["statement"][:28],
-                sublabel=view["as_of"], value_text=value_text, low=low, high=high,
-                href=view["href"], tone=tone))
-            rows.append({**view, "value_text": value_text, "ours": ours})
+        for measure in measures:
+            facts = self.fb.by_measure.get(measure.id, [])
+            if not facts:
+                raise MacroError(f"measure {measure.id!r} has no facts yet.")
+            counted = self._text(measure.counted) if measure.counted else None
+            for fact in sorted(facts, key=lambda f: (sort_key(f.as_of or f.date), f.id)):
+                view = self._fact_view(fact)
+                low, high, value_text, ours = self._chart_value(fact, measure, counted)
+                tone = fact.subject if fact.subject in ("us", "china") else "other"
+                label = self._text(measure.name) if multi else (
+                    view["subject"] or view["statement"])
+                sublabel = " · ".join(x for x in (view["subject"] if multi else "",
+                                                  view["as_of"]) if x)
+                bars.append(chart_geometry.Bar(
+                    label=chart_geometry.fit(label), full_label=label,
+                    sublabel=chart_geometry.fit(sublabel, 34), value_text=value_text,
+                    low=low, high=high, href=view["href"], tone=tone))
+                rows.append({**view, "value_text": value_text, "ours": ours,
+                             "measure": self._text(measure.name)})
         geometry = chart_geometry.layout(bars)
-        title = self._text(measure.name)
-        desc = "; ".join(f"{b.label}{' (' + b.sublabel + ')' if b.sublabel else ''}: "
+        title = " · ".join(self._text(m.name) for m in measures)
+        description = " ".join(self._text(m.description) for m in measures)
+        desc = "; ".join(f"{b.full_label}{' (' + b.sublabel + ')' if b.sublabel else ''}: "
                          f"{b.value_text}" for b in bars)
+        counted = self._text(first.counted) if first.counted else None
+        draw = all(m.chart == "bar" for m in measures) and first.unit is not Unit.rank
         return self._block(
-            "_chart.html", id=measure.id, title=title, description=self._text(measure.description),
-            desc=desc, unit=unit_label(measure.unit, self.lang, counted), g=geometry,
-            rows=rows, draw=measure.chart == "bar")
+            "_chart.html", id="-".join(m.id for m in measures), title=title,
+            description=description, desc=desc,
+            unit=unit_label(first.unit, self.lang, counted), g=geometry, rows=rows,
+            draw=draw, multi=multi)
 
     @macro
     def theme_charts(self, theme: str) -> str:
-        """A chart for every measure that has figures in this theme, in the order of
-        data/measures.yaml. Prints nothing when the theme has no measured figures yet.
+        """A chart for every measure of this theme that compares two or more figures, in
+        the order of data/measures.yaml. Prints nothing when there is none yet.
 
         Args:
             theme: compute, capital, talent or open-source.
@@ -437,7 +457,8 @@ class PageRenderer:
         """
         value = self._theme(theme).value
         ids = [m for m in self.fb.measures
-               if any(f.theme.value == value for f in self.fb.by_measure.get(m, []))]
+               if len(self.fb.by_measure.get(m, [])) >= 2
+               and any(f.theme.value == value for f in self.fb.by_measure[m])]
         return "".join(self.chart(m) for m in ids)
 
     def _chart_value(self, fact: Fact, measure: Measure,
@@ -622,8 +643,10 @@ def _parse_doc(fn: Callable[..., Any]) -> dict[str, Any]:
     """Summary, description, parameters and example from a macro docstring."""
     sig = inspect.signature(fn)
     params = [p for p in sig.parameters.values() if p.name != "self"]
-    shown = "(" + ", ".join(p.name if p.default is p.empty else f"{p.name}={p.default!r}"
-                            for p in params) + ")"
+    shown = "(" + ", ".join(
+        f"*{p.name}" if p.kind is p.VAR_POSITIONAL
+        else p.name if p.default is p.empty else f"{p.name}={p.default!r}"
+        for p in params) + ")"
     lines = (inspect.getdoc(fn) or "").splitlines()
     sections: dict[str, list[str]] = {"body": [], "Args": [], "Example": []}
     current = "body"

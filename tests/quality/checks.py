@@ -372,6 +372,13 @@ VNU_IGNORED: list[tuple[str, str, str]] = [
         "checkboxes (outside any template block, so an override cannot drop it); it stops "
         "Firefox restoring their state and is harmless.",
     ),
+    (
+        r"^Bad value “” for attribute “tabindex” on element “label”",
+        r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
+        "Material's partials/nav-item.html writes tabindex=\"\" on the label of a section "
+        "(navigation.sections) instead of leaving the attribute out; browsers ignore it. "
+        "Fixing it means forking that whole partial, which we do not want to maintain.",
+    ),
 ]
 
 
@@ -466,15 +473,35 @@ HOSTILE = [
 ]
 
 
+class _InjectionScan(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.hits: list[str] = []
+        self._script = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on") and "alert(1)" in value:
+                self.hits.append(f"<{tag} {name}=...alert(1)>: live event-handler attribute")
+            if name in {"href", "src", "action", "formaction", "data", "xlink:href"} and \
+                    re.match(r"\s*javascript:", value, re.I):
+                self.hits.append(f"<{tag} {name}={value!r}>: javascript: URL")
+        if tag == "img" and dict(attrs).get("src") == "x":
+            self.hits.append("<img src=x>: injected image element")
+        self._script = tag == "script"
+
+    def handle_data(self, data):
+        if self._script and "alert(1)" in data:
+            self.hits.append("<script> with alert(1): injected script element")
+
+    def handle_endtag(self, tag):
+        self._script = False
+
+
 def raw_injection_hits(html: str) -> list[str]:
-    """Hostile markup that reached the HTML unescaped (as live markup, not as text)."""
-    hits = []
-    for needle in ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
-                   "onerror=alert(1)>"):
-        if needle in html:
-            hits.append(f"unescaped {needle!r}")
-    if re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I):
-        hits.append("javascript: link")
-    if re.search(r"""<[a-z][^>]*\son[a-z]+\s*=\s*["']?alert\(1\)""", html, re.I):
-        hits.append("live event-handler attribute")
-    return hits
+    """Hostile text that became live markup (elements, attributes, URLs) in the HTML."""
+    scan = _InjectionScan()
+    scan.feed(html)
+    scan.close()
+    return scan.hits

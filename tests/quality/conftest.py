@@ -22,6 +22,9 @@ from . import checks
 from .tools import ROOT, chromium_path, require_axe, require_playwright
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
+# Viewport screenshots by default (fast); RR_FULL_PAGE_SCREENSHOTS=1 for whole pages
+# (several seconds each on the long theme pages).
+FULL_PAGE = os.environ.get("RR_FULL_PAGE_SCREENSHOTS", "") not in {"", "0"}
 
 
 def source_date_epoch() -> str:
@@ -121,6 +124,8 @@ class PageReport:
 def sweep(browser, served, pages, axe_source) -> list[PageReport]:
     """Visit every page once: load, screenshot + axe in light, toggle, screenshot + axe in dark."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("*.png"):
+        old.unlink()
     origin = origin_of(served)
     reports = []
     t0 = time.monotonic()
@@ -130,13 +135,13 @@ def sweep(browser, served, pages, axe_source) -> list[PageReport]:
         try:
             name = B.slug(page_path)
             shot = SCREENSHOTS / f"{name}-light.png"
-            page.screenshot(path=str(shot), full_page=True)
+            page.screenshot(path=str(shot), full_page=FULL_PAGE)
             report.screenshots.append(shot)
             report.axe["light"] = B.run_axe(page, axe_source)
             report.schemes = B.toggle_palette(page)
             page.wait_for_timeout(100)
             shot = SCREENSHOTS / f"{name}-dark.png"
-            page.screenshot(path=str(shot), full_page=True)
+            page.screenshot(path=str(shot), full_page=FULL_PAGE)
             report.screenshots.append(shot)
             report.axe["dark"] = B.run_axe(page, axe_source)
         except Exception as exc:  # reported by the tests, not a crash of the sweep

@@ -252,7 +252,7 @@ class _Generator:
                 **({"artifacts": "Pinyin after some characters, e.g. 發(fā)現(xiàn)."}
                    if index % 3 == 0 else {}),
             })
-            if index % 4 == 3:  # two sources, cut by line ranges
+            if index % 4 == 1:  # two sources, cut by line ranges
                 cut = LINES_PER_ARCHIVE // 2
                 parts = [(["1-" + str(cut)], list(range(1, cut + 1))),
                          ([f"{cut + 1}-{cut + 10}", f"{cut + 15}-{LINES_PER_ARCHIVE}"],

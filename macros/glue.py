@@ -64,7 +64,10 @@ def load_factbase(data_dir: Path) -> "FactBase":
 
     report = check_data(data_dir)
     for warning in report.warnings:
-        log.info("data: %s", warning.format("warning"))
+        log.debug("data: %s", warning.format("warning"))
+    if report.warnings:
+        log.info("Race & Reliance: %d data warning(s); `make check` lists them",
+                 len(report.warnings))
     if report.problems or report.factbase is None:
         lines = "\n".join(f"  {p.format('error')}" for p in report.problems)
         raise PluginError(

@@ -141,7 +141,6 @@ class _Checker:
                                                 "measure", "fact")}
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
-        self.loaded: list[_File] = []  # files that parsed, in load order
         self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
 
     def run(self) -> CheckReport:
@@ -204,7 +203,6 @@ class _Checker:
             self.unreadable_kinds.update(kind for kind, _ in file.spec.lists.values())
             return
         file.root = root
-        self.loaded.append(file)
         self._validate_file_fields(file)
         for list_field, (kind, model) in file.spec.lists.items():
             raw_items = root.get(list_field)
@@ -238,6 +236,9 @@ class _Checker:
         except FileNotFoundError:
             self._file_problem(file, "missing file")
             return None
+        except OSError as exc:
+            self._file_problem(file, f"cannot be read: {exc.strerror}")
+            return None
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -254,7 +255,10 @@ class _Checker:
         file.duplicate_keys = loaded.duplicate_keys
         if not isinstance(loaded.data, YamlMap):
             keys = ", ".join(file.spec.model.model_fields)
-            self._file_problem(file, f"should be a mapping with the keys {keys}")
+            line, column = getattr(loaded.data, "mark", (1, 1))
+            message = "is empty" if loaded.data is None else "should be a mapping"
+            self._file_problem(file, f"{message}: write the keys {keys}", line=line,
+                               column=column)
             return None
         return loaded.data
 
@@ -397,7 +401,7 @@ class _Checker:
             for name in _REQUIRED_BY_KIND[fact.kind]:
                 if getattr(fact, name) is None:
                     self._report(item, (name,), f"missing: {_a(fact.kind.value)} needs "
-                                 f"{_REQUIRED_WHY.get(name, 'a ' + name)}")
+                                 f"{_REQUIRED_WHY[name]}")
             if fact.position and not fact.question:
                 self._report(item, ("position",), "a position needs the question it answers")
             if fact.question and not fact.position:
@@ -426,7 +430,7 @@ class _Checker:
             if item.id not in cited and not dangling:
                 self._report(item, ("id",), "no source uses this archive")
         declared = set(self.known["archive"])
-        sources_loaded = any(file.spec is SOURCES for file in self.loaded)
+        sources_loaded = "archive" not in self.unreadable_kinds
         for path in sorted(articles.glob("*.txt") if sources_loaded else []):
             if path.stem not in declared:
                 self.problems.append(Problem(self._shown(path), 1, 1, "archive file", "",
@@ -439,6 +443,10 @@ class _Checker:
             data = path.read_bytes()
         except FileNotFoundError:
             self._report(item, ("id",), f"archive file {self._shown(path)} is missing")
+            return
+        except OSError as exc:
+            self._report(item, ("id",), f"archive file {self._shown(path)} cannot be read: "
+                         f"{exc.strerror}")
             return
         digest = hashlib.sha256(data).hexdigest()
         if digest != item.obj.sha256:
@@ -511,24 +519,28 @@ class _Checker:
     def _check_staleness(self) -> None:
         for item in self._valid("fact"):
             fact: Fact = item.obj
-            if fact.review_by and fact.review_by != "unknown" \
-                    and _last_day(fact.review_by) < self.today:
-                self._report(item, ("review_by",), f"review was due by {fact.review_by}",
+            review_by = fact.review_by if fact.review_by != "unknown" else None
+            if review_by and _last_day(review_by) < self.today:
+                self._report(item, ("review_by",), f"review was due by {review_by}",
                              warning=True)
-            if fact.current_state:
+            elif fact.current_state and not review_by:  # a pending review_by vouches for it
                 self._check_age(item, fact)
 
     def _check_age(self, item: _Item, fact: Fact) -> None:
         field_name = "as_of" if fact.kind is FactKind.statistic else "date"
-        when = getattr(fact, field_name)
+        when, since = getattr(fact, field_name), ""
+        if when is None or when == "unknown":
+            # Undated views are as old as the article they come from.
+            source: Source | None = self._obj("source", fact.source)
+            when, since = (source.published, " (the source's date)") if source else (None, "")
         if when is None or when == "unknown":
             self._report(item, (field_name,), "current state with no known date, so its age "
                          "cannot be checked", warning=True)
             return
         last = _last_day(when.split("..")[-1])
         if _add_months(last, self.max_age_months) < self.today:
-            self._report(item, (field_name,), f"current state as of {when} is more than "
-                         f"{self.max_age_months} months old",
+            self._report(item, (field_name,), f"current state as of {when}{since} is more "
+                         f"than {self.max_age_months} months old",
                          "update it, or set review_by", warning=True)
 
     # ----------------------------------------------------------------- the fact base
@@ -638,7 +650,9 @@ def _show(value: object) -> str:
         return repr(value)
     if isinstance(value, (int, float)):
         return str(value)
-    return f"a {'mapping' if isinstance(value, dict) else 'list' if isinstance(value, list) else type(value).__name__}"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "a list" if isinstance(value, list) else f"a {type(value).__name__}"
 
 
 def _inner_types(annotation) -> list:

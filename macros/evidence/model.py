@@ -334,7 +334,8 @@ class Qualifier(str, Enum):
 def _require_number(value: object) -> object:
     """One clear error instead of one per union member; YAML's true/false are not numbers."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("should be a number: write digits without quotes or units, e.g. 1000000000")
+        raise ValueError(
+            "should be a number: write digits without quotes or units, e.g. 1000000000")
     if not math.isfinite(value):
         raise ValueError("should be a finite number")
     return value

@@ -237,9 +237,10 @@ class LoadedYaml:
 
 def load_yaml(text: str, parser_class: type = DefaultParser) -> LoadedYaml:
     """Parse one YAML document; syntax errors are returned, never raised."""
-    parser = parser_class(text)
     builder = _TreeBuilder()
+    parser = None
     try:
+        parser = parser_class(text)  # the pure-Python reader checks characters right here
         with gc_paused():
             data = builder.build(parser)
     except yaml.MarkedYAMLError as exc:
@@ -247,7 +248,8 @@ def load_yaml(text: str, parser_class: type = DefaultParser) -> LoadedYaml:
     except yaml.YAMLError as exc:  # reader errors (e.g. control characters) carry no mark
         return LoadedYaml(None, _reader_error(exc, text), [])
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     return LoadedYaml(data, None, builder.duplicate_keys)
 
 

@@ -29,6 +29,7 @@ def make_environment(templates_dir: Path = TEMPLATES_DIR) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["md"] = lambda text: Markup(md_text(str(text)))
+    env.filters["inline"] = inline_text
     env.filters["code_spans"] = code_spans
     return env
 
@@ -49,6 +50,20 @@ def md_text(text: str) -> str:
     punctuation backslash-escaped so it stays literal."""
     protected = re.sub(r"([\\`*_{}\[\]#!])", r"\\\1", text)
     return str(escape(protected))
+
+
+_MD_ENTITIES = {ord(c): f"&#{ord(c)};" for c in "[]()*_`\\!~"}
+
+
+def inline_text(text: object) -> Markup:
+    """Text for inline HTML placed in a Markdown paragraph (figure, cite, quote).
+
+    Python-Markdown runs its inline patterns (links, emphasis) *before* it recognises
+    inline HTML, even inside attribute values, so ``[x](javascript:…)`` in a title
+    attribute would become a live link. HTML-escape, then write every Markdown-active
+    character as a numeric entity: the browser shows the same text, Markdown sees none.
+    """
+    return Markup(str(escape(str(text))).translate(_MD_ENTITIES))
 
 
 def code_spans(text: str) -> Markup:

@@ -391,8 +391,9 @@ class PageRenderer:
     def chart(self, measure_id: str, *more: str) -> str:
         """A bar chart comparing every fact on a measure, with the same data as a table.
 
-        Inline SVG, no JavaScript; the SVG has a text alternative and each bar links to
-        its evidence card. Ranges show solid to the low end and light to the high end.
+        Inline SVG, no JavaScript; the SVG has a text alternative (title and desc), and
+        the table below it links each figure to its evidence card. Ranges show solid to
+        the low end and light to the high end.
         Measures marked `chart: none`, and ranks, show the table only. Give more measure
         ids (same unit) to compare several measures in one chart.
 

@@ -80,13 +80,15 @@ def watch(page, visit: Visit) -> None:
     page.on("dialog", on_dialog)
 
 
-def open_page(browser, origin: str, url: str, **ctx_kwargs):
-    """(context, page, visit) with the page loaded and the network settled."""
+def open_page(browser, origin: str, url: str, settle: bool = True, **ctx_kwargs):
+    """(context, page, visit) with the page loaded and (if `settle`) the network idle."""
     visit = Visit(url)
     ctx = new_context(browser, origin, visit, **ctx_kwargs)
     page = ctx.new_page()
     watch(page, visit)
     page.goto(url, wait_until="load")
+    if not settle:
+        return ctx, page, visit
     try:
         page.wait_for_load_state("networkidle", timeout=5000)
     except Exception:  # a page that keeps polling is not our concern here

@@ -124,8 +124,6 @@ class PageReport:
 def sweep(browser, served, pages, axe_source) -> list[PageReport]:
     """Visit every page once: load, screenshot + axe in light, toggle, screenshot + axe in dark."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for old in SCREENSHOTS.glob("*.png"):
-        old.unlink()
     origin = origin_of(served)
     reports = []
     t0 = time.monotonic()

@@ -116,13 +116,15 @@ def hostile_data(src: Path, dest: Path) -> dict:
 def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
     """A mini MkDocs + Material site over `data_dir`; returns its mkdocs.yml."""
     docs = root / "docs"
-    glue = (ROOT / "macros" / "glue").as_posix()  # mkdocs-macros joins it to the config dir
+    # As in the real mkdocs.yml: `module_name: macros`, found beside the config file.
+    if not (root / "macros").exists():
+        (root / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
     config = {
         "site_name": "Injection fixture",
         "site_url": "https://example.org/rr/",
         "docs_dir": "docs",
         "theme": {"name": "material", "language": "en", "font": False},
-        "plugins": ["search", {"macros": {"module_name": glue, "on_error_fail": True,
+        "plugins": ["search", {"macros": {"module_name": "macros", "on_error_fail": True,
                                           "on_undefined": "strict"}}],
         "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
         "extra": {"data_dir": str(data_dir.relative_to(root)) if data_dir.is_relative_to(root)

@@ -68,9 +68,9 @@ def test_hostile_text_in_browser(browser, hostile_site, hostile_served):
     origin = origin_of(hostile_served)
     seen_text = ""
     for page in checks.discover_pages(hostile_site):
-        ctx, p, visit = B.open_page(browser, origin, hostile_served.url(page))
+        ctx, p, visit = B.open_page(browser, origin, hostile_served.url(page), settle=False)
         try:
-            p.wait_for_timeout(100)  # give a planted timer a chance
+            p.wait_for_timeout(250)  # give a planted handler or timer a chance
             live = B.injected_markup(p)
             text = p.evaluate("document.body.innerText")
             seen_text += text

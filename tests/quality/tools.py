@@ -46,14 +46,11 @@ def missing(reason: str, install: str) -> None:
 
 
 def chromium_path() -> str:
-    env = os.environ.get("RR_CHROMIUM")
-    candidates = ([env] if env else []) + list(CHROMIUM_CANDIDATES)
+    env = os.environ.get("RR_CHROMIUM")  # an explicit choice: no fallback
+    candidates = [env] if env else list(CHROMIUM_CANDIDATES) + [shutil.which("chromium")]
     for c in candidates:
         if c and Path(c).is_file() and os.access(c, os.X_OK):
             return c
-    found = shutil.which("chromium")
-    if found:
-        return found
     missing("Chromium is not installed (the browser gates need Debian's /usr/bin/chromium)",
             "apt-get update && apt-get install -y chromium")
     raise AssertionError("unreachable")

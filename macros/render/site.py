@@ -108,7 +108,12 @@ class Site:
 
 
 class PageRenderer:
-    """The macros, bound to one page (for relative links and its language)."""
+    """The macros, bound to one page (for relative links and its language).
+
+    Evidence links carry target="_self": Material's instant navigation then leaves them
+    to the browser, so the card they point to becomes the :target and is highlighted
+    (instant navigation moves to anchors with pushState, which never sets :target).
+    """
 
     def __init__(self, site: Site, ctx: PageContext) -> None:
         self.site = site

@@ -18,12 +18,16 @@ import yaml
 
 from .tools import ROOT
 
-# One string with every trick; it is short enough to be a quote (<= 150 characters).
+# One string with every trick, appended to every free-text field.
 HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "
-           "{{ config }} {% include 'x' %} [x](javascript:alert(1))")
+           "{{ config }} {% include 'x' %} [x](javascript:alert(1)) ![y](javascript:alert(1))")
 HOSTILE_PARTS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
                  "javascript:alert(1)", "{{ config }}", "{% include 'x' %}",
-                 "[x](javascript:alert(1))"]
+                 "[x](javascript:alert(1))", "![y](javascript:alert(1))"]
+# Quotes are at most 150 characters: the same tricks minus the bare javascript: text.
+HOSTILE_QUOTE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> {{ config }} "
+                 "{% include 'x' %} [x](javascript:alert(1)) ![y](javascript:alert(1))")
+assert len(HOSTILE_QUOTE) <= 150
 HOSTILE_URL = "javascript:alert(1)"
 
 # Keys whose string value (or list of strings) is free text we write or copy.
@@ -94,7 +98,7 @@ def hostile_data(src: Path, dest: Path) -> dict:
         path = dest / "articles" / f"{archive['id']}.txt"
         lines = path.read_bytes().decode("utf-8").split("\n")
         for n in sorted(first_line.get(archive["id"], {1})):
-            lines[n - 1] = HOSTILE + lines[n - 1]
+            lines[n - 1] = HOSTILE_QUOTE + lines[n - 1]
         data = "\n".join(lines).encode("utf-8")
         path.write_bytes(data)
         archive["sha256"] = hashlib.sha256(data).hexdigest()
@@ -103,7 +107,7 @@ def hostile_data(src: Path, dest: Path) -> dict:
     for path in sorted((dest / "facts").glob("*.yaml")):
         doc = _mutate(_load(path))
         for fact in doc.get("facts", []):
-            fact["quote"] = HOSTILE
+            fact["quote"] = HOSTILE_QUOTE
             ids["facts"].append(fact["id"])
             if fact.get("quantity"):
                 ids["statistics"].append(fact["id"])

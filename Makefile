@@ -25,7 +25,15 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+# npm packages for the browser gates (axe-core, vnu-jar), pinned in package-lock.json.
+# Skipped quietly where npm is missing: those gates then skip and say what to install.
+NODE_STAMP := node_modules/.rr-package-lock.json
+$(NODE_STAMP): package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && cp package-lock.json $(NODE_STAMP); \
+	else echo "npm not found: browser gates will be skipped (install nodejs + npm)"; fi
+
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
@@ -37,5 +45,5 @@ clean:
 # The quality gates alone (browser, accessibility, HTML validity, links, weight,
 # reproducibility, injection); see tests/quality/README.md. Needs `npm ci` and chromium.
 .PHONY: test-quality
-test-quality: $(STAMP)
+test-quality: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest tests/quality

@@ -33,6 +33,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="synthetic facts added to the real data "
                              "(default: 10000 for check/build, 0 for rebuild)")
     parser.add_argument("--interval", type=float, default=0.001)
+    parser.add_argument("--show-all", action="store_true",
+                        help="keep library frames (mkdocs, markdown, jinja2) in the tree")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args(argv)
     size = args.size if args.size is not None else (0 if args.what == "rebuild" else 10000)
@@ -70,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         profiler.stop()
         print(f"profiled build: {seconds:.2f} s (with profiler overhead)", file=sys.stderr)
     stem = out / f"profile-{args.what}-{size}"
-    text = profiler.output_text(unicode=True, color=False)
+    text = profiler.output_text(unicode=True, color=False, show_all=args.show_all)
     stem.with_suffix(".txt").write_text(text, "utf-8")
     stem.with_suffix(".html").write_text(profiler.output_html(), "utf-8")
     print(text)

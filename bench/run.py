@@ -202,7 +202,8 @@ class Project:
             "plugins": self._plugins(module=STUB_MODULE)})
 
     def write_capture(self) -> Path:
-        """Full build plus a hook that saves each page's markdown after the macros ran."""
+        """Full build plus a hook that saves each page's markdown after the macros ran,
+        and every file the build generated (pages made from the data, downloads)."""
         static = self.root / "docs_static"
         (self.root / CAPTURE_HOOK).write_text(
             '"""Benchmark: save every page\'s markdown as the macros left it."""\n\n'
@@ -210,6 +211,14 @@ class Project:
             "import yaml\n"
             "from mkdocs.plugins import event_priority\n\n"
             f"OUT = Path({str(static)!r})\n\n\n"
+            "@event_priority(-100)\n"
+            "def on_files(files, config):\n"
+            "    for file in files:\n"
+            "        if file.generated_by and not file.src_uri.endswith('.md'):\n"
+            "            target = OUT / file.src_uri\n"
+            "            target.parent.mkdir(parents=True, exist_ok=True)\n"
+            "            target.write_bytes(file.content_bytes)\n"
+            "    return files\n\n\n"
             "@event_priority(-100)\n"
             "def on_page_markdown(markdown, page, config, files):\n"
             "    target = OUT / page.file.src_uri\n"
@@ -220,15 +229,18 @@ class Project:
             " + '---\\n\\n'\n"
             "    target.write_text(meta + markdown, 'utf-8')\n"
             "    return markdown\n", "utf-8")
-        return self._inherit("mkdocs.capture.yml", {"hooks": [CAPTURE_HOOK]})
+        hooks = list(self.config.get("hooks") or []) + [CAPTURE_HOOK]
+        return self._inherit("mkdocs.capture.yml", {"hooks": hooks})
 
     def write_static(self) -> Path:
         """Static build: the captured markdown, without mkdocs-macros."""
         static = self.root / "docs_static"
-        captured = {p.relative_to(static): p.read_bytes() for p in static.rglob("*.md")}
+        captured = {p.relative_to(static): p.read_bytes() for p in static.rglob("*")
+                    if p.is_file()}
         shutil.rmtree(static)
         shutil.copytree(self.root / self.docs_dir, static, symlinks=True)
         for relative, content in captured.items():
+            (static / relative).parent.mkdir(parents=True, exist_ok=True)
             (static / relative).write_bytes(content)
         return self._inherit("mkdocs.static.yml", {
             "docs_dir": "docs_static", "plugins": self._plugins(drop_macros=True)})
@@ -374,12 +386,9 @@ def measure_reload(project: Project, edits: int, poll: float) -> dict:
             rebuilt.append(server.wait_for("Reloading browsers", builds + 1, 300) - started)
             log(f"  edit {edit + 1}: visible after {visible[-1]:.3f} s "
                 f"(change detected {detected[-1]:.3f} s, rebuild done {rebuilt[-1]:.3f} s)")
-            server.wait_quiet(1.0)
-            builds = server.count("Reloading browsers")
-            fact_file.write_text(original, "utf-8")  # restore before the next edit
-            server.wait_for("Reloading browsers", builds + 1, 300)
+            # The next edit replaces this marker with its own: one value changed each time.
     finally:
-        fact_file.write_text(original, "utf-8")
+        fact_file.write_text(original, "utf-8")  # restored; the server is stopped next
         server.stop()
     return {"visible_s": summary(visible), "detected_s": summary(detected),
             "rebuilt_s": summary(rebuilt), "page": THEME_PAGES[theme]}
@@ -414,6 +423,7 @@ def machine() -> dict:
 
     return {
         "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "loadavg_start": list(os.getloadavg()),
         "commit": git("rev-parse", "HEAD"),
         "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),
         "nproc": os.cpu_count(),
@@ -493,6 +503,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (3)")
+    parser.add_argument("--large-runs", type=int, default=1,
+                        help="timed builds per figure for sizes >= --large-from (1): a "
+                             "build of 10,000 facts makes ~11,500 pages and takes minutes")
+    parser.add_argument("--large-from", type=int, default=5000)
     parser.add_argument("--sizes", default=DEFAULT_SIZES,
                         help=f"synthetic facts added to the real data, 'real' for none "
                              f"({DEFAULT_SIZES})")
@@ -582,6 +596,8 @@ def main(argv: list[str] | None = None) -> int:
                                            "site-plain"))
             log(f"build plain run {run + 1}: {plain_runs[-1][0]:.2f} s")
             for n in sizes:
+                if n >= args.large_from and run >= args.large_runs:
+                    continue
                 for variant in ("full", "static"):
                     build_runs[n][variant].append(
                         mkdocs_build(projects[n], configs[n][variant], f"site-{variant}"))
@@ -616,6 +632,7 @@ def main(argv: list[str] | None = None) -> int:
         rows[n]["reload"] = measure_reload(project, args.edits, args.poll)
 
     results["sizes"] = [rows[n] for n in sorted(rows)]
+    meta["loadavg_end"] = list(os.getloadavg())
     text = tables(results)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
     header = (f"Machine: {meta['nproc']} × {meta['cpu']}; Python {meta['python']}, "
@@ -623,7 +640,10 @@ def main(argv: list[str] | None = None) -> int:
               f"mkdocs-macros {meta['mkdocs-macros-plugin']}\n"
               f"Date: {meta['date']}; commit {meta['commit']}"
               f"{' (with uncommitted changes)' if meta['dirty'] else ''}; "
-              f"runs per figure: {args.runs}\n")
+              f"runs per figure: {args.runs} ({args.large_runs} for builds of "
+              f"{args.large_from:,}+ synthetic facts); "
+              f"load average at start/end: {meta['loadavg_start'][0]:.1f}/"
+              f"{meta['loadavg_end'][0]:.1f} on {meta['nproc']} cores\n")
     (out / "results.md").write_text(header + "\n" + text, "utf-8")
     print(header)
     print(text)

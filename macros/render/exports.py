@@ -240,9 +240,26 @@ class Download:
     description: str
 
 
+#: The downloads of the last fact base, per (site_name, site_url): a build asks for them
+#: several times (the files, the downloads page, each download_count()), and making them
+#: dumps every fact. Holding the last FactBase keeps one build's data alive, no more.
+_made: tuple[Optional[FactBase], dict[tuple[str, str], list["Download"]]] = (None, {})
+
+
 def downloads(fb: FactBase, site_name: str = "Race & Reliance",
               site_url: str = "") -> list[Download]:
     """Every download file, in the order the downloads page lists them."""
+    global _made
+    if _made[0] is not fb:
+        _made = (fb, {})
+    cache = _made[1]
+    key = (site_name, site_url)
+    if key not in cache:
+        cache[key] = _make_downloads(fb, site_name, site_url)
+    return list(cache[key])
+
+
+def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Download]:
     facts = [f.model_dump(mode="json", exclude_none=True) for f in fb.facts.values()]
     sources = [s.model_dump(mode="json", exclude_none=True) for s in fb.sources.values()]
     entities = [e.model_dump(mode="json", exclude_none=True) for e in fb.entities.values()]
@@ -267,4 +284,6 @@ def downloads(fb: FactBase, site_name: str = "Race & Reliance",
 
 
 def download_named(fb: FactBase, name: str) -> Optional[Download]:
-    return next((d for d in downloads(fb) if d.name == name), None)
+    # Names and row counts do not depend on the site name or URL: reuse any made.
+    made = next(iter(_made[1].values()), None) if _made[0] is fb else None
+    return next((d for d in (made or downloads(fb)) if d.name == name), None)

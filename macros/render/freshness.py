@@ -55,7 +55,8 @@ class Freshness:
             return "review" if _last_day(review_by) < self.today else None
         if not fact.current_state:
             return None
-        when = fact.as_of if fact.kind is FactKind.statistic else fact.date
+        # By value: the engine's modules may be reloaded under `mkdocs serve`.
+        when = fact.as_of if fact.kind.value == FactKind.statistic.value else fact.date
         if when in (None, "unknown") and source is not None:
             when = source.published
         if when in (None, "unknown"):

@@ -21,9 +21,26 @@ def relative_url(target: str, page_url: str) -> str:
     if path == page_url:
         rel = ""
     else:
-        rel = posixpath.relpath(path or ".", base or ".")
+        rel = _relpath(path or ".", base or ".")
         if rel == ".":
             rel = "./"
         elif path.endswith("/") or path == "":
             rel = rel.rstrip("/") + "/"
     return f"{rel}#{fragment}" if fragment else (rel or "./")
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for site-root-relative URL paths, as plain string work.
+
+    (``posixpath.relpath`` makes both paths absolute, asking the OS for the working
+    directory each time: with a link per fact on every page it was a fifth of the time
+    spent rendering.)
+    """
+    to = [part for part in posixpath.normpath("/" + path).split("/") if part]
+    base = [part for part in posixpath.normpath("/" + start).split("/") if part]
+    common = 0
+    for a, b in zip(to, base):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."

@@ -35,6 +35,7 @@ from .html import compact, make_environment, md_text, render_partial, safe_url
 from .labels import KIND_FAMILY, LABELS, SOURCE_KINDS, THEMES, lang_prefix, theme_url
 from .links import relative_url
 from .numbers import check_lang, format_quantity, format_value, unit_label
+from .reader import READER_MACROS, ReaderMacros, ReaderOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,8 +78,9 @@ def _did_you_mean(key: str, choices: Iterable[str]) -> str:
 class Site:
     """Everything one build renders from: the fact base and the HTML environment."""
 
-    def __init__(self, factbase: FactBase) -> None:
+    def __init__(self, factbase: FactBase, options: Optional[ReaderOptions] = None) -> None:
         self.fb = factbase
+        self.options = options or ReaderOptions()
         self.env = make_environment()
 
     def page(self, ctx: PageContext) -> "PageRenderer":
@@ -107,7 +109,7 @@ class Site:
                              f"{type(exc).__name__}: {exc}") from exc
 
 
-class PageRenderer:
+class PageRenderer(ReaderMacros):
     """The macros, bound to one page (for relative links and its language).
 
     Evidence links carry target="_self": Material's instant navigation then leaves them
@@ -250,6 +252,7 @@ class PageRenderer:
             "review": review,
             "href": self.fact_href(fact),
             "source": self._source_view(fact.source),
+            **self._reader_view(fact),  # permalink, describes, stale
         }
 
     def _render(self, name: str, **context: Any) -> Markup:
@@ -641,6 +644,8 @@ class PageRenderer:
             out.append(self._block("_macro_reference.html", m=doc))
         return "".join(out)
 
+
+MACROS.extend(READER_MACROS)
 
 _SECTION = re.compile(r"^(Args|Example):\s*$")
 

@@ -1,7 +1,8 @@
 """The Race & Reliance benchmark: ``make bench`` (or ``.venv/bin/python bench/run.py``).
 
 For each size (the real ``data/`` plus N synthetic facts, see ``bench/synth.py``) it
-measures, each figure the median of ``--runs`` runs with min and max:
+measures, each figure the median of ``--runs`` runs with min and max (builds of
+``--large-from`` synthetic facts or more: ``--large-runs``, as each takes minutes):
 
 * **check** — ``check_data`` (load + validate + cross-check + quote matching) in a fresh
   process (``bench/checktime.py``), and that process's peak memory;
@@ -456,12 +457,13 @@ def tables(results: dict) -> str:
     out = []
     if any("check" in r for r in rows):
         out += ["Load + check (`check_data`, fresh process; seconds, median (min–max))", "",
-                "| size | facts | archive chars | load+check s | peak MB |",
-                "| --- | ---: | ---: | ---: | ---: |"]
+                "| size | facts | archive chars | load+check s | CPU s | peak MB |",
+                "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows:
             if "check" in r:
                 out.append(f"| {r['label']} | {r['facts']:,} | {r['archive_chars']:,} | "
                            f"{fmt(r['check']['seconds'], 3)} | "
+                           f"{fmt(r['check'].get('cpu_seconds'), 3)} | "
                            f"{r['check']['peak_mb']['median']:.0f} |")
         out.append("")
     if any("build" in r for r in rows):
@@ -569,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             rows[n]["check"] = {
                 "seconds": summary([r["check_s"] for r in runs[n]]),
+                "cpu_seconds": summary([r["check_cpu_s"] for r in runs[n]]),
                 "import_s": summary([r["import_s"] for r in runs[n]]),
                 "peak_mb": summary([r["peak_mb"] for r in runs[n]]),
                 "problems": runs[n][0]["problems"], "warnings": runs[n][0]["warnings"],

@@ -155,7 +155,8 @@ def prepare_data(out: Path, n: int, seed: int) -> Path:
 
 
 class Project:
-    """A copy of the site (mkdocs.yml, docs/) building a given data directory."""
+    """A snapshot of the site — mkdocs.yml and every path it refers to (docs_dir,
+    theme.custom_dir, hooks, watch, the macros module) — building a given data dir."""
 
     def __init__(self, root: Path, data: Path, *, copy_data: bool = False) -> None:
         self.root = root
@@ -165,13 +166,19 @@ class Project:
         shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
         self.config = read_config(root / "mkdocs.yml")
         self.docs_dir = self.config.get("docs_dir", "docs")
-        shutil.copytree(REPO / self.docs_dir, root / self.docs_dir, symlinks=True)
-        (root / "macros").symlink_to(REPO / "macros", target_is_directory=True)
         data_dir = (self.config.get("extra") or {}).get("data_dir", "data")
         self.data = (root / data_dir).resolve()
         if root.resolve() not in self.data.parents:
             raise SystemExit(f"extra.data_dir {data_dir!r} points outside the project; "
                              "the benchmark cannot substitute its data")
+        data_top = Path(data_dir).parts[0]
+        for name in sorted(_referenced(self.config) - {data_top}):
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, root / name, symlinks=True,
+                                ignore=shutil.ignore_patterns("__pycache__"))
+            elif source.is_file():
+                shutil.copy2(source, root / name)
         self.data.parent.mkdir(parents=True, exist_ok=True)
         if copy_data:
             shutil.copytree(data, self.data, ignore=shutil.ignore_patterns(".bench-*"))
@@ -251,6 +258,28 @@ class Project:
         path.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump(
             overrides, allow_unicode=True, sort_keys=False), "utf-8")
         return path
+
+
+def _referenced(config: dict) -> set[str]:
+    """Top-level names (under the repository) of the paths mkdocs.yml refers to."""
+    paths: list[str] = [config.get("docs_dir", "docs"), "macros"]
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        paths.append(theme["custom_dir"])
+    paths += [str(p) for p in config.get("hooks") or []]
+    paths += [str(p) for p in config.get("watch") or []]
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and isinstance(entry.get("macros"), dict):
+            options = entry["macros"]
+            for key in ("module_name", "include_dir"):
+                if options.get(key):
+                    paths += [str(options[key]), str(options[key]) + ".py"]
+    names = set()
+    for path in paths:
+        parts = Path(path).parts
+        if parts and not Path(path).is_absolute() and parts[0] not in (".", ".."):
+            names.add(parts[0])
+    return names
 
 
 def mkdocs_build(project: Project, config: Path, site: str) -> tuple[float, float]:
@@ -470,16 +499,17 @@ def tables(results: dict) -> str:
         plain = results.get("plain_build")
         out += ["Full `mkdocs build` (seconds, median (min–max)); plain = every macro returns "
                 "''; static = the same macro output pre-rendered, no mkdocs-macros", "",
-                "| size | facts | full s | plain s | overhead vs plain | static s | "
+                "| size | facts | pages | full s | plain s | overhead vs plain | static s | "
                 "layer vs static | marginal ms/fact | full peak MB |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows:
             if "build" not in r:
                 continue
             b = r["build"]
             marginal = b.get("marginal_ms_per_fact")
             out.append(
-                f"| {r['label']} | {r['facts']:,} | {fmt(b['full_s'])} | {fmt(plain)} | "
+                f"| {r['label']} | {r['facts']:,} | {b.get('pages', 0):,} | "
+                f"{fmt(b['full_s'])} | {fmt(plain)} | "
                 f"{pct(b['overhead'])} | {fmt(b['static_s'])} | {pct(b['layer'])} | "
                 f"{'—' if marginal is None else f'{marginal:.2f}'} | "
                 f"{b['full_peak_mb']['median']:.0f} |")
@@ -522,6 +552,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--no-reload", action="store_true")
+    parser.add_argument("--no-warmup", action="store_true",
+                        help="no untimed warm-up build, hence no static variant either")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args(argv)
@@ -577,20 +609,31 @@ def main(argv: list[str] | None = None) -> int:
                 "problems": runs[n][0]["problems"], "warnings": runs[n][0]["warnings"],
             }
 
+    # ---------------------------------------------------------------- live reload
+    save(out, results, rows, args, final=False)
+    for n in reload_sizes:
+        log(f"live reload at {size_label(n)}: {args.edits} edits")
+        project = Project(out / "serve" / f"n{n}", data_dirs[n], copy_data=True)
+        rows[n]["reload"] = measure_reload(project, args.edits, args.poll)
+        save(out, results, rows, args, final=False)
+
     # ---------------------------------------------------------------- builds
+    save(out, results, rows, args, final=False)
     if not args.no_build:
         projects: dict[int, Project] = {}
         configs: dict[int, dict[str, Path]] = {}
         for n in sizes:
             project = Project(out / "projects" / f"n{n}", data_dirs[n])
-            capture = project.write_capture()
-            log(f"warm-up build of {size_label(n)} (captures the macros' markdown)")
-            mkdocs_build(project, capture, "site-capture")
-            shutil.rmtree(project.root / "site-capture")
             configs[n] = {"full": project.root / "mkdocs.yml",
-                          "static": project.write_static(),
                           "plain": project.write_stub(list(MACROS))}
+            if not args.no_warmup:
+                capture = project.write_capture()
+                log(f"warm-up build of {size_label(n)} (captures the macros' markdown)")
+                mkdocs_build(project, capture, "site-capture")
+                shutil.rmtree(project.root / "site-capture")
+                configs[n]["static"] = project.write_static()
             projects[n] = project
+        variants = ("full",) if args.no_warmup else ("full", "static")
         build_runs: dict[int, dict[str, list]] = {n: {"full": [], "static": []} for n in sizes}
         plain_runs: list[tuple[float, float]] = []
         first = sizes[0]
@@ -601,7 +644,7 @@ def main(argv: list[str] | None = None) -> int:
             for n in sizes:
                 if n >= args.large_from and run >= args.large_runs:
                     continue
-                for variant in ("full", "static"):
+                for variant in variants:
                     build_runs[n][variant].append(
                         mkdocs_build(projects[n], configs[n][variant], f"site-{variant}"))
                     log(f"build {variant} {size_label(n)} run {run + 1}: "
@@ -612,13 +655,16 @@ def main(argv: list[str] | None = None) -> int:
         previous = None
         for n in sizes:
             full = summary([s for s, _ in build_runs[n]["full"]])
-            static = summary([s for s, _ in build_runs[n]["static"]])
+            static = summary([s for s, _ in build_runs[n]["static"]]) \
+                if build_runs[n]["static"] else None
             build = {
                 "full_s": full, "static_s": static,
                 "full_peak_mb": summary([m for _, m in build_runs[n]["full"]]),
-                "static_peak_mb": summary([m for _, m in build_runs[n]["static"]]),
+                "static_peak_mb": summary([m for _, m in build_runs[n]["static"]])
+                if static else None,
                 "overhead": full["median"] / plain["median"] - 1,
-                "layer": full["median"] / static["median"] - 1,
+                "layer": full["median"] / static["median"] - 1 if static else None,
+                "pages": sum(1 for _ in (projects[n].root / "site-full").rglob("index.html")),
                 "marginal_ms_per_fact": None,
             }
             if previous is not None and rows[n]["facts"] > rows[previous]["facts"]:
@@ -628,13 +674,17 @@ def main(argv: list[str] | None = None) -> int:
             rows[n]["build"] = build
             previous = n
 
-    # ---------------------------------------------------------------- live reload
-    for n in reload_sizes:
-        log(f"live reload at {size_label(n)}: {args.edits} edits")
-        project = Project(out / "serve" / f"n{n}", data_dirs[n], copy_data=True)
-        rows[n]["reload"] = measure_reload(project, args.edits, args.poll)
+    save(out, results, rows, args, final=True)
+    return 0
 
+
+def save(out: Path, results: dict, rows: dict, args: argparse.Namespace, *,
+         final: bool) -> None:
+    """Write results.json and results.md (also after each phase: a failure later keeps
+    what was measured); print the tables at the end."""
+    meta = results["machine"]
     results["sizes"] = [rows[n] for n in sorted(rows)]
+    results["complete"] = final
     meta["loadavg_end"] = list(os.getloadavg())
     text = tables(results)
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
@@ -648,10 +698,10 @@ def main(argv: list[str] | None = None) -> int:
               f"load average at start/end: {meta['loadavg_start'][0]:.1f}/"
               f"{meta['loadavg_end'][0]:.1f} on {meta['nproc']} cores\n")
     (out / "results.md").write_text(header + "\n" + text, "utf-8")
-    print(header)
-    print(text)
-    print(f"written: {out / 'results.json'}, {out / 'results.md'}")
-    return 0
+    if final:
+        print(header)
+        print(text)
+        print(f"written: {out / 'results.json'}, {out / 'results.md'}")
 
 
 if __name__ == "__main__":

@@ -357,6 +357,12 @@ class Quantity(_Strict):
     qualifier: Qualifier = Field(default=Qualifier.exact,
                                  description="How the source hedges the figure.")
     unit: Unit
+    counted: Optional[Bilingual] = Field(
+        default=None,
+        description="For unit 'count' on a fact without a measure: what is counted "
+        "(a measure's own 'counted' noun takes precedence).",
+        examples=[{"en": "portfolio companies", "zh": "家被投公司"}],
+    )
     currency_year: Optional[int] = Field(
         default=None, description="Price year of a currency amount, where known.", examples=[2023]
     )

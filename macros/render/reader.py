@@ -21,6 +21,7 @@ from ..evidence.model import Fact, FactKind
 from . import citations, exports, feed, jsonld
 from .dates import format_date, format_period, sort_key
 from .freshness import Freshness
+from .labels import lang_prefix
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,12 +47,13 @@ class ReaderOptions:
         return (self.site_url or "/") + path
 
 
-def fact_url(fact_id: str) -> str:
-    return f"facts/{fact_id}/"
+def fact_url(fact_id: str, lang: str = "en") -> str:
+    """Site-root-relative URL of a fact's page in a language ('zh/facts/<id>/')."""
+    return f"{lang_prefix(lang)}facts/{fact_id}/"
 
 
-def entity_url(entity_id: str) -> str:
-    return f"entities/{entity_id}/"
+def entity_url(entity_id: str, lang: str = "en") -> str:
+    return f"{lang_prefix(lang)}entities/{entity_id}/"
 
 
 def generated_pages(fb: FactBase) -> dict[str, str]:
@@ -64,15 +66,17 @@ def generated_pages(fb: FactBase) -> dict[str, str]:
     return pages
 
 
-def generated_title(fb: FactBase, src_uri: str) -> Optional[str]:
-    """Plain-text title of a generated page (the glue escapes it), or None."""
+def generated_title(fb: FactBase, src_uri: str, lang: str = "en") -> Optional[str]:
+    """Plain-text title of a generated page in its language (the glue escapes it), or
+    None."""
     kind, _, rest = src_uri.partition("/")
     key = rest[:-3] if rest.endswith(".md") else rest
     if kind == "facts" and key in fb.facts:
-        text = fb.facts[key].statement.en
-        return text if len(text) <= 90 else text[:88].rstrip() + "…"
+        text = getattr(fb.facts[key].statement, lang)
+        limit = 90 if lang == "en" else 50
+        return text if len(text) <= limit else text[:limit - 2].rstrip() + "…"
     if kind == "entities" and key in fb.entities:
-        return fb.entities[key].name.en
+        return getattr(fb.entities[key].name, lang)
     return None
 
 
@@ -103,6 +107,19 @@ RL: dict[str, dict[str, str]] = {
         "source_1": "1 source", "file": "File", "rows": "Rows", "about_file": "What it holds",
         "field": "Field", "meaning": "Meaning", "changes_none": "No changes recorded.",
         "action.added": "Added", "action.updated": "Updated", "all_entities": "All entities",
+        "feed": "Atom feed (changes.xml)", "per_measure": "Per measure",
+        "per_measure_note": "One tidy CSV per measure: one row per figure, columns below.",
+        "fields_facts": "Fields of facts.csv",
+        "fields_facts_note": "facts.json holds the same fields, with statement, note and "
+        "quantity as nested objects and lists as lists.",
+        "fields_measures": "Fields of the per-measure files",
+        "attribution": "Sources to attribute",
+        "entity.company": "Companies", "entity.person": "People",
+        "entity.government-body": "Government bodies", "entity.investor": "Investors",
+        "entity.model": "Models", "entity.country": "Countries",
+        "entity.organisation": "Organisations", "entity.university": "Universities",
+        "entity.data-producer": "Data producers", "entity.media": "Media",
+        "entity.product": "Products",
     },
     "zh": {
         "fact": "事实", "statement_en": "英文", "statement_zh": "中文",
@@ -120,6 +137,16 @@ RL: dict[str, dict[str, str]] = {
         "source_1": "1个来源", "file": "文件", "rows": "行数", "about_file": "内容",
         "field": "字段", "meaning": "含义", "changes_none": "尚无更改记录。",
         "action.added": "添加", "action.updated": "更新", "all_entities": "全部实体",
+        "feed": "Atom 订阅源（changes.xml）", "per_measure": "按指标",
+        "per_measure_note": "每个指标一个整洁的 CSV 文件：每个数字一行，各列说明见下。",
+        "fields_facts": "facts.csv 的字段",
+        "fields_facts_note": "facts.json 含有相同的字段，其中 statement、note 和 quantity "
+        "为嵌套对象，列表仍为列表。",
+        "fields_measures": "各指标文件的字段", "attribution": "需署名的来源",
+        "entity.company": "公司", "entity.person": "人物", "entity.government-body": "政府机构",
+        "entity.investor": "投资方", "entity.model": "模型", "entity.country": "国家",
+        "entity.organisation": "组织", "entity.university": "大学",
+        "entity.data-producer": "数据提供方", "entity.media": "媒体", "entity.product": "产品",
     },
 }
 
@@ -143,10 +170,10 @@ class ReaderMacros:
     # ------------------------------------------------------------------ helpers
 
     def permalink_href(self, fact_id: str) -> str:
-        return self._rel(fact_url(fact_id))  # type: ignore[attr-defined]
+        return self._rel(fact_url(fact_id, self.lang))  # type: ignore[attr-defined]
 
     def entity_href(self, entity_id: str) -> str:
-        return self._rel(entity_url(entity_id))  # type: ignore[attr-defined]
+        return self._rel(entity_url(entity_id, self.lang))  # type: ignore[attr-defined]
 
     def _reader_view(self, fact: Fact) -> dict[str, Any]:
         """Extra fields of a fact view: permalink, what it describes, freshness."""
@@ -188,7 +215,7 @@ class ReaderMacros:
         fact = self._fact(fact_id)  # type: ignore[attr-defined]
         source = self.fb.sources[fact.source]
         opts = self.options
-        page_url = opts.absolute(fact_url(fact.id))
+        page_url = opts.absolute(fact_url(fact.id, self.lang))
         related = [self._view(f) for f in sorted(
             self.fb.by_measure.get(fact.measure, []) if fact.measure else [],
             key=lambda f: (sort_key(f.as_of or f.date), f.id)) if f.id != fact.id]
@@ -201,6 +228,7 @@ class ReaderMacros:
                             speaker)
         return self._block(  # type: ignore[attr-defined]
             "_fact_page.html", f=self._view(fact), RL=self.RL,
+            statement=self._text(fact.statement),  # type: ignore[attr-defined]
             statement_en=fact.statement.en, statement_zh=fact.statement.zh,
             producer_href=self.entity_href(fact.data_producer) if fact.data_producer else "",
             related=related, entities=entities,
@@ -239,7 +267,7 @@ class ReaderMacros:
         parent = self.fb.entities.get(entity.parent) if entity.parent else None
         return self._block(  # type: ignore[attr-defined]
             "_entity_page.html", RL=self.RL, e={
-                "id": entity.id, "kind": entity.kind.value,
+                "id": entity.id, "kind": self.RL[f"entity.{entity.kind.value}"],
                 "name": self._text(entity.name),  # type: ignore[attr-defined]
                 "name_en": entity.name.en, "name_zh": entity.name.zh,
                 "description": self._text(entity.description),  # type: ignore
@@ -268,7 +296,8 @@ class ReaderMacros:
                 "href": self.entity_href(entity.id),
                 "count": self._count_text(n, "fact_1", "facts_n")})
         return self._block("_entity_index.html", RL=self.RL,  # type: ignore[attr-defined]
-                           groups=sorted(groups.items()))
+                           groups=[(kind, self.RL[f"entity.{kind}"], items)
+                                   for kind, items in sorted(groups.items())])
 
     @reader_macro
     def downloads(self) -> str:

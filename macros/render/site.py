@@ -34,7 +34,7 @@ from .dates import format_date, format_period, sort_key
 from .html import compact, make_environment, md_text, render_partial, safe_url
 from .labels import KIND_FAMILY, LABELS, SOURCE_KINDS, THEMES, lang_prefix, theme_url
 from .links import relative_url
-from .numbers import check_lang, format_quantity, format_value, unit_label
+from .numbers import check_lang, figure_note, format_quantity, format_value, unit_label
 from .reader import READER_MACROS, ReaderMacros, ReaderOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -112,9 +112,10 @@ class Site:
 class PageRenderer(ReaderMacros):
     """The macros, bound to one page (for relative links and its language).
 
-    Evidence links carry target="_self": Material's instant navigation then leaves them
-    to the browser, so the card they point to becomes the :target and is highlighted
-    (instant navigation moves to anchors with pushState, which never sets :target).
+    Evidence links carry target="_self": should Material's instant navigation be turned
+    on (mkdocs.yml leaves it off for the two-language site), it leaves them to the
+    browser, so the card they point to becomes the :target and is highlighted (instant
+    navigation moves to anchors with pushState, which never sets :target).
     """
 
     def __init__(self, site: Site, ctx: PageContext) -> None:
@@ -175,11 +176,14 @@ class PageRenderer(ReaderMacros):
         if fact.quantity is None:
             raise MacroError(f"fact {fact.id!r} is a {fact.kind.value} without a quantity; "
                              f"use fact({fact.id!r}) or cite({fact.id!r}) instead.")
-        counted = None
-        if fact.measure and fact.measure in self.fb.measures:
-            measure = self.fb.measures[fact.measure]
-            counted = self._text(measure.counted) if measure.counted else None
-        return format_quantity(fact.quantity, self.lang, counted)
+        return format_quantity(fact.quantity, self.lang, self._counted(fact))
+
+    def _counted(self, fact: Fact) -> Optional[str]:
+        """What a count counts: the measure's noun, else the quantity's own."""
+        measure = self.fb.measures.get(fact.measure) if fact.measure else None
+        counted = (measure.counted if measure and measure.counted
+                   else fact.quantity.counted if fact.quantity else None)
+        return self._text(counted) if counted else None
 
     def _source_view(self, source_id: str) -> dict[str, Any]:
         source = self.fb.sources.get(source_id)
@@ -189,6 +193,7 @@ class PageRenderer(ReaderMacros):
             "id": source.id,
             "title": source.title_en if self.lang == "en" else source.title_original,
             "title_original": source.title_original,
+            "title_lang": "zh-Hant" if source.script.value == "Hant" else "zh-Hans",
             "title_en": source.title_en,
             "outlet": self._text(source.outlet),
             # Short attribution: the outlet, or the title when the outlet is not known.
@@ -197,7 +202,7 @@ class PageRenderer(ReaderMacros):
             "authors": ", ".join(source.authors),
             "published": format_date(source.published, self.lang),
             "published_iso": "" if source.published == "unknown" else source.published,
-            "published_note": source.published_note or "",
+            "published_note": source.published_note or "",  # English only, in the data
             "kind": SOURCE_KINDS[self.lang][source.kind],
             "kind_id": source.kind.value,
             "via": self._text(source.via),
@@ -233,6 +238,8 @@ class PageRenderer(ReaderMacros):
             "theme_name": THEMES[self.lang][fact.theme][0],
             "statement": self._text(fact.statement),
             "figure": self._figure_text(fact) if fact.quantity is not None else "",
+            "figure_note": (figure_note(fact.quantity, self.lang, self._counted(fact))
+                            if fact.quantity is not None else ""),
             "measure": self._text(measure.name) if measure else "",
             "subject": self._entity_name(fact.subject),
             "as_printed": fact.quantity.as_printed if fact.quantity else "",
@@ -442,9 +449,11 @@ class PageRenderer(ReaderMacros):
                              "measure": self._text(measure.name)})
         geometry = chart_geometry.layout(bars)
         title = " · ".join(self._text(m.name) for m in measures)
-        description = " ".join(self._text(m.description) for m in measures)
-        desc = "; ".join(f"{b.full_label}{' (' + b.sublabel + ')' if b.sublabel else ''}: "
-                         f"{b.value_text}" for b in bars)
+        description = (" " if self.lang == "en" else "").join(
+            self._text(m.description) for m in measures)
+        desc = ("; " if self.lang == "en" else "；").join(
+            f"{b.full_label}{self.L['paren'].format(b.sublabel) if b.sublabel else ''}"
+            f"{self.L['colon']}{b.value_text}" for b in bars)
         counted = self._text(first.counted) if first.counted else None
         draw = all(m.chart == "bar" for m in measures) and first.unit is not Unit.rank
         return self._block(

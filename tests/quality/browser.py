@@ -177,6 +177,15 @@ def search(page, term: str, timeout: float = 15000) -> list[str]:
     return [t.strip() for t in items.all_inner_texts()]
 
 
+def search_links(page, term: str, timeout: float = 15000) -> list[str]:
+    """Type `term` into Material's search box; return the result links (absolute URLs),
+    best first."""
+    if not search(page, term, timeout):
+        return []
+    return page.eval_on_selector_all(".md-search-result__item > a, .md-search-result__link",
+                                     "els => els.map(a => a.href)")
+
+
 # --------------------------------------------------------------------------- evidence links
 
 FIGURE_SELECTOR = 'a[href*="#fact-"]'

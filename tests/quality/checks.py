@@ -55,6 +55,27 @@ def discover_pages(site_dir: Path, include_404: bool = False) -> list[str]:
     return pages
 
 
+# Generated pages: one per fact and per entity, each from a single template.
+_GENERATED_PAGE = re.compile(r"^(?:zh/)?(facts|entities)/[^/]+/$")
+
+
+def browser_sample(pages: list[str], per_kind: int = 6, everything: bool = False) -> list[str]:
+    """Every hand-written page plus an evenly spaced sample of each kind of generated page."""
+    if everything:
+        return list(pages)
+    written = [p for p in pages if not _GENERATED_PAGE.match(p)]
+    generated: dict[str, list[str]] = {}
+    for p in pages:
+        m = _GENERATED_PAGE.match(p)
+        if m:
+            generated.setdefault(p[: m.start(1)] + m.group(1), []).append(p)
+    sample = []
+    for group in generated.values():
+        step = max(1, len(group) // per_kind)
+        sample += group[::step][:per_kind]
+    return written + sample
+
+
 def page_file(site_dir: Path, page: str) -> Path:
     return site_dir / page / "index.html" if (page == "" or page.endswith("/")) else site_dir / page
 

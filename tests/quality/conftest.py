@@ -79,6 +79,15 @@ def pages(site_dir) -> list[str]:
 
 
 @pytest.fixture(scope="session")
+def browser_pages(pages) -> list[str]:
+    """Pages the browser sweep visits: every hand-written page, and an even sample of the
+    generated fact and entity pages (one template each, hundreds of pages). The static
+    gates (links, validity, weight) still cover every page; RR_BROWSER_ALL=1 sweeps all."""
+    return checks.browser_sample(pages, per_kind=int(os.environ.get("RR_BROWSER_SAMPLE", "6")),
+                                 everything=os.environ.get("RR_BROWSER_ALL") == "1")
+
+
+@pytest.fixture(scope="session")
 def served(site_dir):
     s = checks.serve(site_dir, checks.site_prefix(site_dir))
     yield s
@@ -121,13 +130,13 @@ class PageReport:
 
 
 @pytest.fixture(scope="session")
-def sweep(browser, served, pages, axe_source) -> list[PageReport]:
+def sweep(browser, served, browser_pages, axe_source) -> list[PageReport]:
     """Visit every page once: load, screenshot + axe in light, toggle, screenshot + axe in dark."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     origin = origin_of(served)
     reports = []
     t0 = time.monotonic()
-    for page_path in pages:
+    for page_path in browser_pages:
         ctx, page, visit = B.open_page(browser, origin, served.url(page_path))
         report = PageReport(page_path, visit)
         try:
@@ -147,5 +156,5 @@ def sweep(browser, served, pages, axe_source) -> list[PageReport]:
         finally:
             ctx.close()
         reports.append(report)
-    print(f"\n[quality] browser sweep of {len(pages)} pages x 2 palettes in {time.monotonic() - t0:.1f} s")
+    print(f"\n[quality] browser sweep of {len(browser_pages)} pages x 2 palettes in {time.monotonic() - t0:.1f} s")
     return reports

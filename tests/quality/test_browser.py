@@ -94,6 +94,25 @@ def test_search_finds(term, browser, served, pages):
     assert not visit.external_requests, visit.external_requests
 
 
+@pytest.mark.parametrize("home,term,inside", [("", SEARCH_EN, ""), ("zh/", SEARCH_ZH, "zh/")],
+                         ids=["english-site", "chinese-site"])
+def test_search_results_stay_in_the_page_language(home, term, inside, browser, served, pages):
+    """Each edition searches its own index: a search on the Chinese site lists Chinese
+    pages (under /zh/), best first; one on the English site lists no /zh/ page."""
+    if home not in pages:
+        pytest.fail(f"no /{home} page to search from", pytrace=False)
+    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(home))
+    try:
+        links = B.search_links(page, term)
+    finally:
+        ctx.close()
+    assert links, f"search for {term!r} on /{home} gave no results"
+    zh_root = served.url("zh/")
+    wrong = [u for u in links if u.startswith(zh_root) != bool(inside)]
+    assert not wrong, f"/{home}: results for {term!r} outside the edition: {wrong[:5]}"
+    assert not visit.external_requests, visit.external_requests
+
+
 @pytest.fixture(scope="session")
 def figure_page(site_dir, pages) -> str:
     """The first page that has a figure (evidence) link."""

@@ -229,3 +229,16 @@ def test_evidence_link_checks_catch_a_missing_target(browser, planted_server):
     B.wait_for_hash(p, "fact-missing")
     assert B.target_state(p, "fact-missing") == {"exists": False}
     ctx.close()
+
+
+def test_browser_sample_keeps_every_written_page_and_samples_generated_ones():
+    pages = ["", "compute/", "zh/compute/", "facts/", "entities/"]
+    pages += [f"facts/f{i:03d}/" for i in range(300)] + [f"entities/e{i:03d}/" for i in range(40)]
+    pages += [f"zh/facts/f{i:03d}/" for i in range(300)]
+    sample = checks.browser_sample(pages, per_kind=5)
+    assert [p for p in sample if p.count("/") < 2 or p == "zh/compute/"] == \
+        ["", "compute/", "zh/compute/", "facts/", "entities/"]
+    for kind in ("facts/", "entities/", "zh/facts/"):
+        picked = [p for p in sample if p.startswith(kind) and p != kind]
+        assert 1 <= len(picked) <= 5, (kind, picked)
+    assert checks.browser_sample(pages, everything=True) == pages

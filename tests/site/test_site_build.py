@@ -19,6 +19,7 @@ from sitekit import ROOT, build, pages_of, parse
 
 PAGES = ["", "compute/", "capital/", "talent/", "open-source/", "claims/", "timeline/",
          "sources/", "editing/"]
+PAGES += ["zh/" + page for page in PAGES]  # the Chinese edition (test_site_i18n.py)
 SUBPATH = "/race-and-reliance/"
 
 # A figure with a unit typed in a page instead of asked for with figure().
@@ -28,23 +29,6 @@ TYPED_FIGURE = re.compile(
     r"|bn\b|亿|万))",
     re.IGNORECASE,
 )
-
-
-@pytest.fixture(scope="module")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    proc = build(ROOT / "mkdocs.yml", site)
-    assert proc.returncode == 0, f"strict build failed:\n{proc.stdout[-2000:]}{proc.stderr[-6000:]}"
-    return site
-
-
-@pytest.fixture(scope="module")
-def factbase():
-    from macros.evidence.check import check_data
-
-    report = check_data(ROOT / "data")
-    assert report.factbase is not None and not report.problems
-    return report.factbase
 
 
 def _html(site: Path, page: str) -> str:
@@ -66,7 +50,9 @@ def test_every_fact_has_an_anchored_card(real_site, factbase):
 
 def test_every_fact_is_on_its_theme_page(real_site, factbase):
     for fact in factbase.facts.values():
-        assert f'id="fact-{fact.id}"' in _html(real_site, f"{fact.theme.value}/"), fact.id
+        for prefix in ("", "zh/"):
+            assert f'id="fact-{fact.id}"' in _html(real_site, f"{prefix}{fact.theme.value}/"), (
+                prefix + fact.id)
 
 
 def test_every_in_site_fragment_link_resolves(real_site):

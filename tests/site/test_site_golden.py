@@ -57,6 +57,20 @@ CASES = [
     ("downloads", "downloads", [], "downloads/", "en"),
     ("download-count", "download_count", ["facts.csv"], "downloads/", "en"),
     ("changes", "changes", [], "changes/", "en"),
+    # The Chinese edition: quotes in the original only, 万/亿 with the exact value,
+    # Chinese dates and labels, original titles, Chinese permalinks (zh/facts/<id>/).
+    ("quote-zh", "quote", ["columnist-open-source-reliance"], "zh/claims/", "zh"),
+    ("claims-zh", "claims", ["can-china-overtake-us"], "zh/compute/", "zh"),
+    ("key-figures-zh", "key_figures", [], "zh/", "zh"),
+    ("theme-sources-zh", "theme_sources", ["open-source"], "zh/open-source/", "zh"),
+    ("sources-zh", "sources", [], "zh/sources/", "zh"),
+    ("chart-zh", "chart", ["share-of-ai-compute"], "zh/compute/", "zh"),
+    ("fact-page-zh", "fact_page", ["qiming-funding-round-2025"],
+     "zh/facts/qiming-funding-round-2025/", "zh"),
+    ("entity-page-zh", "entity_page", ["china"], "zh/entities/china/", "zh"),
+    ("entity-index-zh", "entity_index", [], "zh/entities/", "zh"),
+    ("downloads-zh", "downloads", [], "zh/downloads/", "zh"),
+    ("changes-zh", "changes", [], "zh/changes/", "zh"),
 ]
 # A fixed date and address, so the goldens do not change with the day they run.
 OPTIONS = ReaderOptions("Mini", "https://example.org/mini/",

@@ -173,19 +173,48 @@ def test_bad_data_fails_listing_every_problem(tmp_path):
     assert "compute.yaml:" in log
 
 
+I18N_PLUGINS = [
+    {"search": {"separator": r"[\s\u200b\-]+"}},
+    {"macros": {"module_name": "macros", "on_error_fail": True, "on_undefined": "strict"}},
+    {"i18n": {"docs_structure": "suffix", "fallback_to_default": False,
+              "reconfigure_search": False,
+              "languages": [{"locale": "en", "name": "English", "default": True},
+                            {"locale": "zh", "name": "中文"}]}},
+]
+
+
 def test_data_is_loaded_once_per_build(tmp_path):
+    """mkdocs-static-i18n runs one MkDocs build per language, each calling define_env;
+    the glue keeps the checked fact base keyed by a fingerprint of the data files. So
+    one `mkdocs build` of both languages loads the data once, a rebuild with unchanged
+    data (mkdocs serve after a page edit) loads it not at all, and a rebuild after a
+    data file changed loads it once more."""
     from macros import glue
 
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE, data)
     pages = {"index.md": ALL_MACROS_PAGE, **THEME_PAGES,
              "more.md": "# More\n\n" + "{{ figure('china-ai-compute-share-2025') }}\n" * 20}
-    config = mini_site(tmp_path, pages)
+    pages.update({name[:-3] + ".zh.md": text for name, text in pages.items()})
+    config = mini_site(tmp_path / "src", pages, data_dir=data, plugins=I18N_PLUGINS)
     before = glue.LOAD_COUNT
     build_in_process(config, tmp_path / "site1")
-    assert glue.LOAD_COUNT == before + 1
-    build_in_process(config, tmp_path / "site2")
-    assert glue.LOAD_COUNT == before + 2
+    assert glue.LOAD_COUNT == before + 1, "two languages, one load"
+    site1 = tmp_path / "site1"
     assert 'id="fact-china-ai-compute-share-2025"' in (
-        tmp_path / "site2" / "compute" / "index.html").read_text("utf-8")
+        site1 / "zh" / "compute" / "index.html").read_text("utf-8")
+    assert "约15%" in (site1 / "zh" / "more" / "index.html").read_text("utf-8")
+    assert "about 15%" in (site1 / "more" / "index.html").read_text("utf-8")
+
+    build_in_process(config, tmp_path / "site2")
+    assert glue.LOAD_COUNT == before + 1, "unchanged data is not loaded again"
+
+    changed = data / "measures.yaml"
+    changed.write_text(changed.read_text("utf-8") + "\n", "utf-8")
+    build_in_process(config, tmp_path / "site3")
+    assert glue.LOAD_COUNT == before + 2, "changed data is loaded again, once"
+    assert 'id="fact-china-ai-compute-share-2025"' in (
+        tmp_path / "site3" / "compute" / "index.html").read_text("utf-8")
 
 
 def test_changed_renderers_are_reloaded_on_rebuild(tmp_path, monkeypatch):

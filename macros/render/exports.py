@@ -52,6 +52,8 @@ FACT_COLUMNS: list[Field] = [
     Field("quantity_unit", "Unit: USD, CNY, percent, count, multiple, years…"),
     Field("quantity_currency_year", "Price year of a currency amount, where known."),
     Field("quantity_as_printed", "The figure exactly as the article prints it."),
+    Field("quantity_counted_en", "For a count without a measure: what is counted, English."),
+    Field("quantity_counted_zh", "For a count without a measure: what is counted, Chinese."),
     Field("also_given_as", "JSON list of the same figure in other units, as the source gives it."),
     Field("conversion", "JSON object: our own conversion (value, unit, rate, rate_date, note)."),
     Field("as_of", "Date or period the figure describes: YYYY[-MM[-DD]], START..END or unknown."),
@@ -76,6 +78,8 @@ FACT_COLUMNS: list[Field] = [
 _NESTED = {"statement": ("en", "zh"), "note": ("en", "zh"),
            "quantity": ("value", "low", "high", "qualifier", "unit", "currency_year",
                         "as_printed")}
+# quantity.counted is bilingual: two columns, quantity_counted_en / quantity_counted_zh.
+_COUNTED_PARTS = {"counted_en": "en", "counted_zh": "zh"}
 _JSON_COLUMNS = {"also_given_as", "conversion", "entities"}
 _NUMBER_PARTS = {"value", "low", "high"}
 
@@ -121,6 +125,9 @@ def fact_row(fact: Fact) -> dict[str, str]:
         if head in _NESTED and part in _NESTED[head]:
             parent = data.get(head)
             row[name] = _cell(parent.get(part) if parent else None)
+        elif head == "quantity" and part in _COUNTED_PARTS:
+            counted = (data.get("quantity") or {}).get("counted")
+            row[name] = _cell(counted.get(_COUNTED_PARTS[part]) if counted else None)
         elif name in _JSON_COLUMNS:
             value = data.get(name)
             row[name] = "" if value in (None, []) else json.dumps(
@@ -150,6 +157,8 @@ def fact_from_row(row: dict[str, str]) -> Fact:
             elif part == "currency_year":
                 value = int(text)
             nested.setdefault(head, {})[part] = value
+        elif head == "quantity" and part in _COUNTED_PARTS:
+            nested.setdefault("quantity", {}).setdefault("counted", {})[_COUNTED_PARTS[part]] = text
         elif name in _JSON_COLUMNS:
             data[name] = json.loads(text)
         elif name == "current_state":

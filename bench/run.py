@@ -6,16 +6,16 @@ measures, each figure the median of ``--runs`` runs with min and max (builds of
 
 * **check** — ``check_data`` (load + validate + cross-check + quote matching) in a fresh
   process (``bench/checktime.py``), and that process's peak memory;
-* **build** — a full ``mkdocs build`` of a copy of the site (``mkdocs.yml`` + ``docs/``)
-  whose ``extra.data_dir`` holds the size's data, three ways:
-  ``full`` (as published), ``plain`` (the same pages, but every macro returns '' —
-  plain Material plus mkdocs-macros, no fact layer at all; data-independent, so run once
-  per round) and ``static`` (the markdown the fact layer produced for these pages,
-  captured once and built without mkdocs-macros: the same content, without our layer
-  having to compute it);
-  from which: ``overhead`` = full / plain − 1 (what showing the evidence costs) and
-  ``layer`` = full / static − 1 (what our Python costs: loading, checking and rendering);
-  peak memory of the full build; and the marginal build cost per added fact;
+* **build** — a full ``mkdocs build`` of a copy of the site (``mkdocs.yml`` and what it
+  refers to) whose ``extra.data_dir`` holds the size's data, in a fresh process, with
+  its peak memory; and ``plain``: the same pages with every macro returning '' (plain
+  Material plus mkdocs-macros, no fact layer; data-independent, so run once per round),
+  giving ``overhead`` = full / plain − 1 (what the evidence costs in total); and the
+  marginal build cost per added fact (linear growth = roughly constant);
+* **layer** — the fact layer's own work inside one full build (the warm-up build, with
+  ``bench/timer_hook.py`` added as a hook): load+check, macro calls, mkdocs-macros'
+  page templating, the glue's hooks; its share of the build and what it adds to the
+  rest (MkDocs, Markdown, Material, search working on the pages);
 * **live reload** — ``mkdocs serve`` on a free port of 127.0.0.1; one value of a fact
   file (a statement) is changed, and the page is polled over HTTP until it shows the
   new value; median of ``--edits`` edits. The files edited are a private copy.
@@ -61,7 +61,7 @@ import synth  # noqa: E402
 DEFAULT_SIZES = "real,100,1000,10000"
 DEFAULT_RELOAD_SIZES = "real,1000"
 STUB_MODULE = "rr_bench_stub"
-CAPTURE_HOOK = "rr_bench_capture.py"
+TIMER_HOOK = "rr_bench_timer.py"
 THEME_PAGES = {"compute": "compute/", "capital": "capital/", "talent": "talent/",
                "open-source": "open-source/"}
 
@@ -84,11 +84,11 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_timed(cmd: list[str], cwd: Path) -> tuple[float, float, int, str]:
+def run_timed(cmd: list[str], cwd: Path, **env: str) -> tuple[float, float, int, str]:
     """(wall seconds, peak RSS in MB, exit code, output) of one child process."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=child_env(), stdout=out,
+        proc = subprocess.Popen(cmd, cwd=cwd, env={**child_env(), **env}, stdout=out,
                                 stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(proc.pid, 0)  # this child's own rusage
         elapsed = time.perf_counter() - started
@@ -209,49 +209,11 @@ class Project:
         return self._inherit("mkdocs.plain.yml", {
             "plugins": self._plugins(module=STUB_MODULE)})
 
-    def write_capture(self) -> Path:
-        """Full build plus a hook that saves each page's markdown after the macros ran,
-        and every file the build generated (pages made from the data, downloads)."""
-        static = self.root / "docs_static"
-        (self.root / CAPTURE_HOOK).write_text(
-            '"""Benchmark: save every page\'s markdown as the macros left it."""\n\n'
-            "from pathlib import Path\n\n"
-            "import yaml\n"
-            "from mkdocs.plugins import event_priority\n\n"
-            f"OUT = Path({str(static)!r})\n\n\n"
-            "@event_priority(-100)\n"
-            "def on_files(files, config):\n"
-            "    for file in files:\n"
-            "        if file.generated_by and not file.src_uri.endswith('.md'):\n"
-            "            target = OUT / file.src_uri\n"
-            "            target.parent.mkdir(parents=True, exist_ok=True)\n"
-            "            target.write_bytes(file.content_bytes)\n"
-            "    return files\n\n\n"
-            "@event_priority(-100)\n"
-            "def on_page_markdown(markdown, page, config, files):\n"
-            "    target = OUT / page.file.src_uri\n"
-            "    target.parent.mkdir(parents=True, exist_ok=True)\n"
-            "    meta = ''\n"
-            "    if page.meta:\n"
-            "        meta = '---\\n' + yaml.safe_dump(dict(page.meta), allow_unicode=True)"
-            " + '---\\n\\n'\n"
-            "    target.write_text(meta + markdown, 'utf-8')\n"
-            "    return markdown\n", "utf-8")
-        hooks = list(self.config.get("hooks") or []) + [CAPTURE_HOOK]
-        return self._inherit("mkdocs.capture.yml", {"hooks": hooks})
-
-    def write_static(self) -> Path:
-        """Static build: the captured markdown, without mkdocs-macros."""
-        static = self.root / "docs_static"
-        captured = {p.relative_to(static): p.read_bytes() for p in static.rglob("*")
-                    if p.is_file()}
-        shutil.rmtree(static)
-        shutil.copytree(self.root / self.docs_dir, static, symlinks=True)
-        for relative, content in captured.items():
-            (static / relative).parent.mkdir(parents=True, exist_ok=True)
-            (static / relative).write_bytes(content)
-        return self._inherit("mkdocs.static.yml", {
-            "docs_dir": "docs_static", "plugins": self._plugins(drop_macros=True)})
+    def write_timed(self) -> Path:
+        """Full build plus ``bench/timer_hook.py``, which times the fact layer's own work."""
+        shutil.copy2(BENCH / "timer_hook.py", self.root / TIMER_HOOK)
+        hooks = list(self.config.get("hooks") or []) + [TIMER_HOOK]
+        return self._inherit("mkdocs.timed.yml", {"hooks": hooks})
 
     def _inherit(self, name: str, overrides: dict) -> Path:
         path = self.root / name
@@ -282,10 +244,10 @@ def _referenced(config: dict) -> set[str]:
     return names
 
 
-def mkdocs_build(project: Project, config: Path, site: str) -> tuple[float, float]:
+def mkdocs_build(project: Project, config: Path, site: str, **env: str) -> tuple[float, float]:
     cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
            "-d", str(project.root / site)]
-    seconds, peak, code, output = run_timed(cmd, project.root)
+    seconds, peak, code, output = run_timed(cmd, project.root, **env)
     if code != 0:
         raise SystemExit(f"mkdocs build failed ({config}):\n{output[-4000:]}")
     return seconds, peak
@@ -497,11 +459,11 @@ def tables(results: dict) -> str:
         out.append("")
     if any("build" in r for r in rows):
         plain = results.get("plain_build")
-        out += ["Full `mkdocs build` (seconds, median (min–max)); plain = every macro returns "
-                "''; static = the same macro output pre-rendered, no mkdocs-macros", "",
-                "| size | facts | pages | full s | plain s | overhead vs plain | static s | "
-                "layer vs static | marginal ms/fact | full peak MB |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        out += ["Full `mkdocs build` (seconds, median (min–max)); plain = the same pages with "
+                "every macro returning '' (no fact layer, no evidence on the pages)", "",
+                "| size | facts | pages | full s | plain s | overhead vs plain | "
+                "marginal ms/fact | full peak MB |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows:
             if "build" not in r:
                 continue
@@ -509,10 +471,26 @@ def tables(results: dict) -> str:
             marginal = b.get("marginal_ms_per_fact")
             out.append(
                 f"| {r['label']} | {r['facts']:,} | {b.get('pages', 0):,} | "
-                f"{fmt(b['full_s'])} | {fmt(plain)} | "
-                f"{pct(b['overhead'])} | {fmt(b['static_s'])} | {pct(b['layer'])} | "
+                f"{fmt(b['full_s'])} | {fmt(plain)} | {pct(b['overhead'])} | "
                 f"{'—' if marginal is None else f'{marginal:.2f}'} | "
                 f"{b['full_peak_mb']['median']:.0f} |")
+        out.append("")
+    if any("layer" in r for r in rows):
+        out += ["The fact layer's own work inside one full build (the warm-up build, "
+                "instrumented by bench/timer_hook.py; seconds)", "",
+                "| size | build s | load+check | macro calls | pages incl. calls | "
+                "glue hooks | layer total | share of build | adds to the rest |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in rows:
+            layer = r.get("layer")
+            if not layer or "own_s" not in layer:
+                continue
+            t = layer["seconds"]
+            out.append(
+                f"| {r['label']} | {layer['wall']:.2f} | {t['load_check']:.2f} | "
+                f"{t['macro_calls']:.2f} | {t['macros_pages']:.2f} | {t['glue_hooks']:.2f} | "
+                f"{layer['own_s']:.2f} | {layer['share'] * 100:.0f} % | "
+                f"{pct(layer['adds'])} |")
         out.append("")
     if any("reload" in r for r in rows):
         out += ["Live reload under `mkdocs serve` (seconds from saving a fact file, median "
@@ -553,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--no-reload", action="store_true")
     parser.add_argument("--no-warmup", action="store_true",
-                        help="no untimed warm-up build, hence no static variant either")
+                        help="no warm-up build, hence no timing of the layer's own work")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args(argv)
@@ -625,16 +603,19 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             project = Project(out / "projects" / f"n{n}", data_dirs[n])
             configs[n] = {"full": project.root / "mkdocs.yml",
-                          "plain": project.write_stub(list(MACROS))}
-            if not args.no_warmup:
-                capture = project.write_capture()
-                log(f"warm-up build of {size_label(n)} (captures the macros' markdown)")
-                mkdocs_build(project, capture, "site-capture")
-                shutil.rmtree(project.root / "site-capture")
-                configs[n]["static"] = project.write_static()
+                          "plain": project.write_stub(list(MACROS)),
+                          "timed": project.write_timed()}
             projects[n] = project
-        variants = ("full",) if args.no_warmup else ("full", "static")
-        build_runs: dict[int, dict[str, list]] = {n: {"full": [], "static": []} for n in sizes}
+            if not args.no_warmup:
+                log(f"warm-up build of {size_label(n)}, timing the fact layer's own work")
+                timings = project.root / "layer-timings.json"
+                seconds, _ = mkdocs_build(project, configs[n]["timed"], "site-timed",
+                                          RR_BENCH_TIMINGS=str(timings))
+                layer = json.loads(timings.read_text())
+                layer["wall"] = seconds
+                rows[n]["layer"] = layer
+                shutil.rmtree(project.root / "site-timed")
+        build_runs: dict[int, list[tuple[float, float]]] = {n: [] for n in sizes}
         plain_runs: list[tuple[float, float]] = []
         first = sizes[0]
         for run in range(args.runs):
@@ -644,29 +625,30 @@ def main(argv: list[str] | None = None) -> int:
             for n in sizes:
                 if n >= args.large_from and run >= args.large_runs:
                     continue
-                for variant in variants:
-                    build_runs[n][variant].append(
-                        mkdocs_build(projects[n], configs[n][variant], f"site-{variant}"))
-                    log(f"build {variant} {size_label(n)} run {run + 1}: "
-                        f"{build_runs[n][variant][-1][0]:.2f} s")
+                build_runs[n].append(mkdocs_build(projects[n], configs[n]["full"],
+                                                  "site-full"))
+                log(f"build full {size_label(n)} run {run + 1}: "
+                    f"{build_runs[n][-1][0]:.2f} s")
         plain = summary([s for s, _ in plain_runs])
         results["plain_build"] = plain
         results["plain_peak_mb"] = summary([m for _, m in plain_runs])
         previous = None
         for n in sizes:
-            full = summary([s for s, _ in build_runs[n]["full"]])
-            static = summary([s for s, _ in build_runs[n]["static"]]) \
-                if build_runs[n]["static"] else None
+            full = summary([s for s, _ in build_runs[n]])
             build = {
-                "full_s": full, "static_s": static,
-                "full_peak_mb": summary([m for _, m in build_runs[n]["full"]]),
-                "static_peak_mb": summary([m for _, m in build_runs[n]["static"]])
-                if static else None,
+                "full_s": full,
+                "full_peak_mb": summary([m for _, m in build_runs[n]]),
                 "overhead": full["median"] / plain["median"] - 1,
-                "layer": full["median"] / static["median"] - 1 if static else None,
-                "pages": sum(1 for _ in (projects[n].root / "site-full").rglob("index.html")),
+                "pages": sum(1 for _ in (projects[n].root / "site-full").rglob("*.html")),
                 "marginal_ms_per_fact": None,
             }
+            layer = rows[n].get("layer")
+            if layer:
+                own = sum(layer["seconds"][k] for k in
+                          ("macros_config", "macros_pages", "glue_hooks"))
+                layer["own_s"] = own
+                layer["share"] = own / layer["wall"]
+                layer["adds"] = own / max(layer["wall"] - own, 1e-9)
             if previous is not None and rows[n]["facts"] > rows[previous]["facts"]:
                 build["marginal_ms_per_fact"] = (
                     (full["median"] - rows[previous]["build"]["full_s"]["median"]) * 1000

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable
@@ -191,6 +192,22 @@ def _site_url(config: Any) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
+#: The MkDocs command this process runs ('build', 'serve', 'gh-deploy'); set at startup.
+_COMMAND = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _COMMAND
+    _COMMAND = command
+
+
+def _generate_pages() -> bool:
+    """Under ``mkdocs serve`` skip the ~850 generated fact and entity pages: they are most
+    of a rebuild's time, and an editor previews the pages they write. RR_SERVE_ALL_PAGES=1
+    serves them too; ``mkdocs build`` always makes them."""
+    return _COMMAND != "serve" or os.environ.get("RR_SERVE_ALL_PAGES") == "1"
+
+
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has sorted docs/ by language
 def on_files(files: Any, config: Any) -> Any:
     """Add the generated fact and entity pages, downloads and feed to the build.
@@ -207,7 +224,8 @@ def on_files(files: Any, config: Any) -> Any:
 
     lang, default, langs = _languages(config)
     pages = []
-    for src_uri, markdown in generated_pages(site.fb).items():
+    generated = generated_pages(site.fb) if _generate_pages() else {}
+    for src_uri, markdown in generated.items():
         if files.get_file_from_path(src_uri) is None:  # a real page of that name wins
             file = File.generated(config, src_uri, content=markdown,
                                   inclusion=InclusionLevel.NOT_IN_NAV)

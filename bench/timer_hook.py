@@ -1,0 +1,89 @@
+"""Benchmark instrumentation, loaded as an extra MkDocs hook by ``bench/run.py``'s
+"timed" build (``mkdocs.timed.yml``): how much of a build is the fact layer's own work?
+
+It wraps, for the life of the process, and adds up wall-clock seconds of:
+
+* ``macros_config`` — mkdocs-macros' ``on_config``, which calls ``define_env``: loading
+  and checking the data (``load_check``, also counted on its own) and setting up the
+  renderers;
+* ``macros_pages`` — mkdocs-macros' ``on_page_markdown``: every page's Markdown run as
+  a Jinja template, i.e. every macro call (``macro_calls``, ``Site.call``, also counted
+  on its own) plus the plugin's per-page templating;
+* ``glue_hooks`` — the events of ``macros/glue.py`` as a MkDocs hook module (the
+  generated fact and entity pages and files, per-page fixes, search indexes).
+
+and writes them, with the total seconds from loading this hook to the end of the
+process, to the JSON file named by ``RR_BENCH_TIMINGS``. Everything else — Markdown,
+the theme's templates, search indexing — is MkDocs' and Material's work on the pages.
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import json
+import os
+import time
+
+import mkdocs_macros.plugin
+from mkdocs.plugins import event_priority
+
+STARTED = time.perf_counter()
+T: dict[str, float] = {"macros_config": 0.0, "macros_pages": 0.0, "glue_hooks": 0.0,
+                       "load_check": 0.0, "macro_calls": 0.0}
+COUNTS: dict[str, int] = {key: 0 for key in T}
+_depth: dict[str, int] = {key: 0 for key in T}
+
+
+def _timed(key: str, fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        _depth[key] += 1
+        started = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            _depth[key] -= 1
+            if not _depth[key]:  # count nested (recursive) calls once
+                T[key] += time.perf_counter() - started
+                COUNTS[key] += 1
+    wrapper.__rr_bench_timed__ = True
+    return wrapper
+
+
+def _wrap(owner, name: str, key: str) -> None:
+    fn = getattr(owner, name)
+    if not getattr(fn, "__rr_bench_timed__", False):
+        setattr(owner, name, _timed(key, fn))
+
+
+_wrap(mkdocs_macros.plugin.MacrosPlugin, "on_config", "macros_config")
+_wrap(mkdocs_macros.plugin.MacrosPlugin, "on_page_markdown", "macros_pages")
+
+# The project's own fact layer (the build runs with the project as working directory).
+import macros.evidence.check  # noqa: E402
+import macros.render.site  # noqa: E402
+
+_wrap(macros.evidence.check, "check_data", "load_check")
+_wrap(macros.render.site.Site, "call", "macro_calls")
+
+
+@event_priority(100)
+def on_config(config):
+    """Time every event of the glue's hook module (registered before this one)."""
+    for event, methods in config.plugins.events.items():
+        for index, method in enumerate(methods):
+            module = getattr(method, "__module__", "") or ""
+            if module.replace("\\", "/").endswith(("glue.py", ".glue")) \
+                    and not getattr(method, "__rr_bench_timed__", False):
+                methods[index] = _timed("glue_hooks", method)
+    return config
+
+
+@atexit.register
+def _write() -> None:
+    path = os.environ.get("RR_BENCH_TIMINGS")
+    if path:
+        with open(path, "w", encoding="utf-8") as out:
+            json.dump({"seconds": T, "calls": COUNTS,
+                       "total": time.perf_counter() - STARTED}, out)

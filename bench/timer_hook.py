@@ -57,9 +57,6 @@ def _wrap(owner, name: str, key: str) -> None:
         setattr(owner, name, _timed(key, fn))
 
 
-_wrap(mkdocs_macros.plugin.MacrosPlugin, "on_config", "macros_config")
-_wrap(mkdocs_macros.plugin.MacrosPlugin, "on_page_markdown", "macros_pages")
-
 # The project's own fact layer (the build runs with the project as working directory).
 import macros.evidence.check  # noqa: E402
 import macros.render.site  # noqa: E402
@@ -68,15 +65,30 @@ _wrap(macros.evidence.check, "check_data", "load_check")
 _wrap(macros.render.site.Site, "call", "macro_calls")
 
 
+_MACROS_EVENTS = {"config": "macros_config", "page_markdown": "macros_pages"}
+
+
 @event_priority(100)
 def on_config(config):
-    """Time every event of the glue's hook module (registered before this one)."""
+    """Time mkdocs-macros' events and every event of the glue's hook module, as MkDocs
+    registered them (bound methods and functions, before this hook was loaded)."""
     for event, methods in config.plugins.events.items():
         for index, method in enumerate(methods):
+            if getattr(method, "__rr_bench_timed__", False):
+                continue
+            owner = getattr(method, "__self__", None)
             module = getattr(method, "__module__", "") or ""
-            if module.replace("\\", "/").endswith(("glue.py", ".glue")) \
-                    and not getattr(method, "__rr_bench_timed__", False):
+            if isinstance(owner, mkdocs_macros.plugin.MacrosPlugin):
+                if event not in _MACROS_EVENTS:
+                    continue
+                methods[index] = _timed(_MACROS_EVENTS[event], method)
+            elif module.replace("\\", "/").endswith(("glue.py", ".glue")):
                 methods[index] = _timed("glue_hooks", method)
+            else:
+                continue
+            origins = getattr(config.plugins, "_event_origins", None)
+            if isinstance(origins, dict) and method in origins:  # for MkDocs' messages
+                origins[methods[index]] = origins[method]
     return config
 
 

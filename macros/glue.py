@@ -384,7 +384,12 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def _drop_language_links(html: str) -> str:
     import re
 
-    return re.sub(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', "", html)
+    # Material writes them in <head>: searching only there keeps this from scanning
+    # every page body (a pass over each 100-300 KB page was ~7 % of a build).
+    end = html.find("</head>")
+    end = len(html) if end < 0 else end
+    return re.sub(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', "",
+                  html[:end]) + html[end:]
 
 
 def _rebase_config(html: str, locale: str) -> str:

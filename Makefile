@@ -6,7 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup check serve build test bench clean
+# `make serve` options (the serve tests point them at a scratch copy of the project).
+SERVE_ADDR ?= 127.0.0.1:8000
+SERVE_CONFIG ?= mkdocs.yml
+SERVE_CODE ?= macros
+
+.PHONY: setup check serve build test test-fast lint bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,8 +24,14 @@ setup: $(STAMP)
 check: $(STAMP)
 	$(BIN)/rr-check
 
+# `mkdocs serve` rebuilds on a saved page or data file. MkDocs keeps the plugin (and the
+# Python it imported) for the life of the process, so a saved code or template file under
+# macros/ restarts the server instead: watchdog's `watchmedo auto-restart`.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/watchmedo auto-restart --directory=$(SERVE_CODE) --recursive \
+	  --patterns='**/*.py;**/*.html' --ignore-patterns='**/__pycache__/**' --debounce-interval=0.3 \
+	  --signal=SIGINT -- \
+	  $(BIN)/mkdocs serve --strict -f $(SERVE_CONFIG) -a $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
@@ -33,8 +44,18 @@ $(NODE_STAMP): package-lock.json
 	  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && cp package-lock.json $(NODE_STAMP); \
 	else echo "npm not found: browser gates will be skipped (install nodejs + npm)"; fi
 
-test: $(STAMP) $(NODE_STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check macros tests bench
+	$(BIN)/mypy
+
+# Everything: lint, then every test (one build of the real site, the browser gates).
+test: $(STAMP) $(NODE_STAMP) lint
 	$(BIN)/python -m pytest
+
+# The fast lane: lint, the engine, the bad inputs, the goldens and the renderers; no site
+# build, no browser (pytest markers `slow` and `browser`, see tests/conftest.py).
+test-fast: $(STAMP) lint
+	$(BIN)/python -m pytest -m "not slow and not browser" -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -7,7 +7,7 @@ measures, each figure the median of ``--runs`` runs with min and max (builds of
 * **check** — ``check_data`` (load + validate + cross-check + quote matching) in a fresh
   process (``bench/checktime.py``), and that process's peak memory;
 * **build** — a full ``mkdocs build`` of a copy of the site (``mkdocs.yml`` and what it
-  refers to) whose ``extra.data_dir`` holds the size's data, in a fresh process, with
+  refers to) whose ``race-and-reliance`` plugin's ``data_dir`` holds the size's data, in a fresh process, with
   its peak memory; and ``plain``: the same pages with every macro returning '' (plain
   Material plus mkdocs-macros, no fact layer; data-independent, so run once per round),
   giving ``overhead`` = full / plain − 1 (what the evidence costs in total); and the
@@ -61,6 +61,7 @@ import synth  # noqa: E402
 DEFAULT_SIZES = "real,100,1000,10000"
 DEFAULT_RELOAD_SIZES = "real,1000"
 STUB_MODULE = "rr_bench_stub"
+PLUGIN = "race-and-reliance"  # the fact layer's MkDocs plugin (macros/glue.py)
 TIMER_HOOK = "rr_bench_timer.py"
 THEME_PAGES = {"compute": "compute/", "capital": "capital/", "talent": "talent/",
                "open-source": "open-source/"}
@@ -166,10 +167,10 @@ class Project:
         shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
         self.config = read_config(root / "mkdocs.yml")
         self.docs_dir = self.config.get("docs_dir", "docs")
-        data_dir = (self.config.get("extra") or {}).get("data_dir", "data")
+        data_dir = _plugin_options(self.config, PLUGIN).get("data_dir", "data")
         self.data = (root / data_dir).resolve()
         if root.resolve() not in self.data.parents:
-            raise SystemExit(f"extra.data_dir {data_dir!r} points outside the project; "
+            raise SystemExit(f"{PLUGIN}: data_dir {data_dir!r} points outside the project; "
                              "the benchmark cannot substitute its data")
         data_top = Path(data_dir).parts[0]
         for name in sorted(_referenced(self.config) - {data_top}):
@@ -185,13 +186,14 @@ class Project:
         else:
             self.data.symlink_to(data.resolve(), target_is_directory=True)
 
-    def _plugins(self, *, drop_macros: bool = False, module: str | None = None) -> list:
+    def _plugins(self, *, module: str | None = None) -> list:
+        """The site's plugins without the fact layer; mkdocs-macros reads ``module``."""
         plugins = []
         for entry in self.config.get("plugins") or []:
             name = entry if isinstance(entry, str) else next(iter(entry))
+            if name == PLUGIN:
+                continue
             if name == "macros":
-                if drop_macros:
-                    continue
                 options = dict((entry[name] or {}) if isinstance(entry, dict) else {})
                 options["module_name"] = module
                 entry = {"macros": options}
@@ -220,6 +222,13 @@ class Project:
         path.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump(
             overrides, allow_unicode=True, sort_keys=False), "utf-8")
         return path
+
+
+def _plugin_options(config: dict, name: str) -> dict:
+    for entry in config.get("plugins") or []:
+        if isinstance(entry, dict) and name in entry:
+            return dict(entry[name] or {})
+    return {}
 
 
 def _referenced(config: dict) -> set[str]:
@@ -414,7 +423,7 @@ def machine() -> dict:
             return "?"
 
     return {
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "loadavg_start": list(os.getloadavg()),
         "commit": git("rev-parse", "HEAD"),
         "dirty": bool(git("status", "--porcelain", "--untracked-files=no")),

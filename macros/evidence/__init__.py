@@ -4,7 +4,7 @@ Plain Python; it must never import mkdocs or material.
 """
 
 from .check import CheckReport, check_data
-from .factbase import FactBase, Location
+from .factbase import FactBase
 from .problems import Problem
 
-__all__ = ["CheckReport", "FactBase", "Location", "Problem", "check_data"]
+__all__ = ["CheckReport", "FactBase", "Problem", "check_data"]

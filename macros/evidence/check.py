@@ -9,16 +9,17 @@ known, so a typo in one entity does not make every fact citing it "unknown" too.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import hashlib
 import typing
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .factbase import FactBase, Location
+from .factbase import FactBase
+from .freshness import Freshness
 from .model import (
     ID_PATTERN,
     Archive,
@@ -37,10 +38,10 @@ from .model import (
 )
 from .normalize import ArchiveIndex, normalise, parse_line_ranges
 from .problems import Problem
+from .suggest import closest, did_you_mean
 from .yamlload import YamlMap, gc_paused, load_yaml, locate
 
 FACT_THEMES = [theme.value for theme in Theme]  # file order: compute, capital, talent, open-source
-DEFAULT_MAX_AGE_MONTHS = 18
 ARTICLES_DIR = "articles"
 MODELINE = "# yaml-language-server: $schema={}"
 
@@ -59,13 +60,16 @@ class CheckReport:
         return not self.problems
 
 
-def check_data(data_dir: Path | str, *, today: dt.date | None = None,
-               max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> CheckReport:
-    """Load and check everything under ``data_dir``; see the module docstring."""
+def check_data(data_dir: Path | str, freshness: Freshness | None = None) -> CheckReport:
+    """Load and check everything under ``data_dir``; see the module docstring.
+
+    ``freshness`` fixes the date and age the staleness warnings use (default: today,
+    and the default age), the same the pages mark facts by."""
+    freshness = freshness or Freshness(dt.date.today())
     with gc_paused():
         # The checker, and with it every raw YAML tree, is freed before the collector
         # resumes; otherwise its first pass would walk all of them once more.
-        report = _Checker(Path(data_dir), today or dt.date.today(), max_age_months).run()
+        report = _Checker(Path(data_dir), freshness).run()
     return report
 
 
@@ -93,7 +97,7 @@ class _File:
     path: Path
     shown: str  # as printed in problems: relative to the data directory's parent
     spec: _FileSpec
-    root: object = None  # YamlMap once loaded
+    root: Any = None  # YamlMap once loaded
     duplicate_keys: list = field(default_factory=list)
 
     @property
@@ -128,11 +132,10 @@ class _Item:
 
 
 class _Checker:
-    def __init__(self, data_dir: Path, today: dt.date, max_age_months: int) -> None:
+    def __init__(self, data_dir: Path, freshness: Freshness) -> None:
         self.data_dir = data_dir
         self.base = data_dir.resolve().parent
-        self.today = today
-        self.max_age_months = max_age_months
+        self.freshness = freshness
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
         self.usable = True
@@ -311,7 +314,7 @@ class _Checker:
         for error in errors:
             if error["type"] == "extra_forbidden":
                 loc = error["loc"]
-                suggestion = _closest(str(loc[-1]), _field_names(model, loc[:-1]))
+                suggestion = next(iter(closest(str(loc[-1]), _field_names(model, loc[:-1]))), None)
                 if suggestion:
                     typo_of[loc[:-1] + (suggestion,)] = str(loc[-1])
         for error in errors:
@@ -363,7 +366,7 @@ class _Checker:
     def _ref(self, item: _Item, loc: tuple, value: str | None, kind: str) -> None:
         if value is None or value in self.known[kind] or kind in self.unreadable_kinds:
             return
-        hint = _did_you_mean(value, self.known[kind])
+        hint = did_you_mean(value, self.known[kind])
         self._report(item, loc, f"unknown {kind} '{value}'", hint)
 
     def _check_references(self) -> None:
@@ -390,7 +393,7 @@ class _Checker:
             positions = [p.id for p in question.positions]
             if fact.position not in positions:
                 self._report(item, ("position",), f"question '{question.id}' has no position "
-                             f"'{fact.position}'", _did_you_mean(fact.position, positions)
+                             f"'{fact.position}'", did_you_mean(fact.position, positions)
                              or "positions: " + ", ".join(positions))
 
     # ----------------------------------------------------------------- per-kind rules
@@ -458,7 +461,7 @@ class _Checker:
             self._report(item, ("id",), f"{self._shown(path)} is not valid UTF-8 "
                          f"(byte {exc.start})")
             return
-        self.index.add_archive(item.id, text)
+        self.index.add_archive(item.obj.id, text)
 
     def _index_source(self, item: _Item) -> None:
         source: Source = item.obj
@@ -517,51 +520,34 @@ class _Checker:
     # ----------------------------------------------------------------- warnings
 
     def _check_staleness(self) -> None:
+        """Warnings for the facts the pages mark as possibly out of date (and for
+        current-state facts with no date to judge them by)."""
+        months = self.freshness.months
         for item in self._valid("fact"):
             fact: Fact = item.obj
-            review_by = fact.review_by if fact.review_by != "unknown" else None
-            if review_by and _last_day(review_by) < self.today:
-                self._report(item, ("review_by",), f"review was due by {review_by}",
-                             warning=True)
-            elif fact.current_state and not review_by:  # a pending review_by vouches for it
-                self._check_age(item, fact)
-
-    def _check_age(self, item: _Item, fact: Fact) -> None:
-        field_name = "as_of" if fact.kind is FactKind.statistic else "date"
-        when, since = getattr(fact, field_name), ""
-        if when is None or when == "unknown":
-            # Undated views are as old as the article they come from.
-            source: Source | None = self._obj("source", fact.source)
-            when, since = (source.published, " (the source's date)") if source else (None, "")
-        if when is None or when == "unknown":
-            self._report(item, (field_name,), "current state with no known date, so its age "
-                         "cannot be checked", warning=True)
-            return
-        last = _last_day(when.split("..")[-1])
-        if _add_months(last, self.max_age_months) < self.today:
-            self._report(item, (field_name,), f"current state as of {when}{since} is more "
-                         f"than {self.max_age_months} months old",
-                         "update it, or set review_by", warning=True)
+            verdict = self.freshness.judge(fact, self._obj("source", fact.source))
+            if verdict is None:
+                continue
+            if verdict.reason == "review":
+                message, hint = f"review was due by {verdict.when}", None
+            elif verdict.reason == "undated":
+                message, hint = ("current state with no known date, so its age cannot "
+                                 "be checked"), None
+            else:
+                since = " (the source's date)" if verdict.from_source else ""
+                message = (f"current state as of {verdict.when}{since} is more than "
+                           f"{months} months old")
+                hint = "update it, or set review_by"
+            self._report(item, (verdict.field,), message, hint, warning=True)
 
     # ----------------------------------------------------------------- the fact base
 
     def _factbase(self) -> FactBase:
-        objects: dict[str, dict] = {}
-        locations: dict[str, Location] = {}
-        for kind in self.items:
-            objects[kind] = {}
-            for item in self._valid(kind):
-                objects[kind][item.id] = item.obj
-                locations[f"{kind}:{item.id}"] = Location(item.file.shown, *item.mark)
-        for item in self._valid("question"):
-            for index, position in enumerate(item.obj.positions):
-                line, column = locate(item.raw, ("positions", index))
-                locations.setdefault(f"position:{item.id}/{position.id}",
-                                     Location(item.file.shown, line, column))
+        objects = {kind: {item.obj.id: item.obj for item in self._valid(kind)}
+                   for kind in self.items}
         return FactBase(archives=objects["archive"], sources=objects["source"],
                         entities=objects["entity"], questions=objects["question"],
-                        measures=objects["measure"], facts=objects["fact"],
-                        locations=locations)
+                        measures=objects["measure"], facts=objects["fact"])
 
 
 # --------------------------------------------------------------------------- per-kind rules
@@ -603,26 +589,16 @@ def _file_item(file: _File) -> _Item:
     return _Item("", None, file.root, None, file, 0, label=file.subject)
 
 
-def _closest(value: str, choices) -> str | None:
-    matches = difflib.get_close_matches(value, list(choices), n=1, cutoff=0.6)
-    return matches[0] if matches else None
-
-
-def _did_you_mean(value: str, choices) -> str | None:
-    match = _closest(value, choices)
-    return f"did you mean '{match}'?" if match else None
-
-
-def _describe_error(model: type[BaseModel], error: dict) -> tuple[str, str | None, bool]:
+def _describe_error(model: type[BaseModel], error: Any) -> tuple[str, str | None, bool]:
     """(message, hint, report-at-key) for one pydantic error."""
     kind, loc, value = error["type"], error["loc"], error.get("input")
     if kind == "missing":
         return "missing field", None, False
     if kind == "extra_forbidden":
-        return "unknown field", _did_you_mean(str(loc[-1]), _field_names(model, loc[:-1])), True
+        return "unknown field", did_you_mean(str(loc[-1]), _field_names(model, loc[:-1])), True
     if kind in ("enum", "literal_error"):
         choices = _choices(_annotation_at(model, loc))
-        hint = _did_you_mean(str(value), choices) if isinstance(value, str) else None
+        hint = did_you_mean(str(value), choices) if isinstance(value, str) else None
         return f"{_show(value)} is not one of {', '.join(map(repr, choices))}", hint, False
     if kind == "string_pattern_mismatch" and error.get("ctx", {}).get("pattern") == ID_PATTERN:
         return (f"{_show(value)} is not an id", "use lowercase letters, digits and single "
@@ -672,7 +648,7 @@ def _inner_types(annotation) -> list:
 
 def _annotation_at(model: type[BaseModel], loc: tuple):
     """The annotation of the field at ``loc`` (list indices skipped), or None."""
-    annotation = model
+    annotation: Any = model
     for part in loc:
         if isinstance(part, int):
             continue
@@ -702,21 +678,3 @@ def _choices(annotation) -> list[str]:
         elif typing.get_origin(inner) is typing.Literal:
             choices += list(typing.get_args(inner))
     return choices
-
-
-def _last_day(partial_date: str) -> dt.date:
-    """The last day a partial date can mean: '2025' -> 2025-12-31, '2025-02' -> 2025-02-28."""
-    parts = [int(p) for p in partial_date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        return _add_months(dt.date(parts[0], parts[1], 1), 1) - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    month += 1
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))

@@ -12,8 +12,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .check import DEFAULT_MAX_AGE_MONTHS, check_data
+from .check import check_data
 from .factbase import FactBase
+from .freshness import DEFAULT_MAX_AGE_MONTHS, Freshness
 from .model import FactKind, Theme
 from .schema import write_schemas
 
@@ -39,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         for path in write_schemas(args.data_dir / "schema"):
             print(f"rr-check: wrote {path}")
         return 0
-    report = check_data(args.data_dir, today=args.today, max_age_months=args.max_age_months)
+    freshness = Freshness(args.today or dt.date.today(), args.max_age_months)
+    report = check_data(args.data_dir, freshness)
     for problem in report.problems:
         print(problem)
     for warning in report.warnings:
@@ -48,6 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"rr-check: {_plural(len(report.problems), 'problem')}, "
               f"{_plural(len(report.warnings), 'warning')}")
         return 1
+    assert report.factbase is not None  # no problems: the fact base exists
     print(summary(report.factbase))
     return 0
 

@@ -12,18 +12,6 @@ from dataclasses import dataclass, field
 from .model import Archive, Entity, Fact, Measure, Question, Source, Theme
 
 
-@dataclass(frozen=True)
-class Location:
-    """Where something was written: for error messages and the editor's guide."""
-
-    path: str
-    line: int
-    column: int = 1
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
-
-
 @dataclass
 class FactBase:
     archives: dict[str, Archive]
@@ -32,7 +20,6 @@ class FactBase:
     questions: dict[str, Question]
     measures: dict[str, Measure]
     facts: dict[str, Fact]  # in file order: compute, capital, talent, open-source
-    locations: dict[str, Location] = field(default_factory=dict)  # "fact:<id>" etc.
 
     # Indices, derived once in __post_init__.
     by_theme: dict[str, list[Fact]] = field(init=False)

@@ -11,11 +11,9 @@ Schema that editors' YAML language servers use for autocompletion and hover help
 
 from __future__ import annotations
 
-import datetime as _dt
 import math
-import re
 from enum import Enum
-from typing import Annotated, Literal, Optional, Union
+from typing import Annotated, Literal
 
 from pydantic import (
     AfterValidator,
@@ -27,61 +25,18 @@ from pydantic import (
     model_validator,
 )
 
+from . import dates
+
 # Longest quote we publish: evidence, not reproduction.
 QUOTE_MAX_CHARS = 150
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_PERIOD_RE = re.compile(r"^(\d{4}(?:-\d{2}(?:-\d{2})?)?)\.\.(\d{4}(?:-\d{2}(?:-\d{2})?)?)$")
-
-
-def _coerce_date_text(value: object) -> object:
-    """YAML turns an unquoted 2024-02-22 into a date; accept it and keep text form."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    if isinstance(value, int) and 1000 <= value <= 9999:  # an unquoted year: 2024
-        return str(value)
-    return value
-
-
-def check_partial_date(text: str) -> str:
-    m = _DATE_RE.match(text)
-    if not m:
-        raise ValueError(
-            f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
-        )
-    year, month, day = m.group(1), m.group(2), m.group(3)
-    try:
-        _dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        raise ValueError(f"'{text}' is not a real date ({exc})") from None
-    return text
-
-
-def _validate_partial_date(value: str) -> str:
-    if value == "unknown":
-        return value
-    return check_partial_date(value)
-
-
-def _validate_period(value: str) -> str:
-    if value == "unknown":
-        return value
-    m = _PERIOD_RE.match(value)
-    if m:
-        start, end = check_partial_date(m.group(1)), check_partial_date(m.group(2))
-        if start > end:
-            raise ValueError(f"period '{value}' ends before it starts")
-        return value
-    return check_partial_date(value)
 
 
 PartialDate = Annotated[
     str,
-    BeforeValidator(_coerce_date_text),
-    AfterValidator(_validate_partial_date),
+    BeforeValidator(dates.coerce_date_text),
+    AfterValidator(dates.validate_partial_date),
     Field(
         description=(
             "A date whose precision is its form: YYYY-MM-DD (day), YYYY-MM (month), "
@@ -90,13 +45,6 @@ PartialDate = Annotated[
         examples=["2024-02-22", "2024-10", "2025", "unknown"],
     ),
 ]
-
-
-def date_precision(text: str) -> str:
-    """'day', 'month', 'year' or 'unknown' for a partial date string."""
-    if text == "unknown":
-        return "unknown"
-    return {1: "year", 2: "month", 3: "day"}[len(text.split("-"))]
 
 
 class _Strict(BaseModel):
@@ -138,6 +86,11 @@ class Script(str, Enum):
     simplified = "Hans"
     traditional = "Hant"
 
+    @property
+    def lang_tag(self) -> str:
+        """The BCP 47 tag of Chinese text in this script: 'zh-Hans' or 'zh-Hant'."""
+        return f"zh-{self.value}"
+
 
 class Archive(_Strict):
     """One archived file in data/articles/, kept byte for byte as collected."""
@@ -150,7 +103,7 @@ class Archive(_Strict):
                         description="SHA-256 of the archived bytes; the checker verifies it.",
                         examples=["ed6468b37b14b4e5be7c82a0ee68939c6d048c3c2d119e084194372df588d197"])
     description: Bilingual = Field(description="What the file is, in a sentence.")
-    artifacts: Optional[str] = Field(
+    artifacts: str | None = Field(
         default=None,
         description="Conversion artifacts in the text that quoting normalises away.",
         examples=["Traditional characters followed by their pinyin in parentheses: 發(fā)現(xiàn)"],
@@ -163,7 +116,7 @@ class Source(_Strict):
     id: Id = Field(description="Source id, cited by facts.", examples=["nyt-2024-02-22-china-ai-race"])
     archive: Id = Field(description="Id of the archive file that holds this source's text.",
                         examples=["nyt-reports-xie-xuanjun-repost"])
-    lines: Optional[list[Annotated[str, Field(pattern=r"^\d+-\d+$")]]] = Field(
+    lines: list[Annotated[str, Field(pattern=r"^\d+-\d+$")]] | None = Field(
         default=None,
         description="Line ranges of the archive file that belong to this source (1-based, "
         "inclusive). Quotes are searched only there. Omit when the whole file is this source.",
@@ -179,7 +132,7 @@ class Source(_Strict):
         examples=[["孟建国", "John Liu", "Cade Metz"]],
     )
     published: PartialDate = Field(description="Publication date, with its precision as its form.")
-    published_note: Optional[str] = Field(
+    published_note: str | None = Field(
         default=None,
         description="How the date was established, or what the content suggests when it is unknown.",
         examples=["Not stated; events described point to January 2026."],
@@ -190,7 +143,7 @@ class Source(_Strict):
     via: Bilingual = Field(
         description="How it reached us.",
     )
-    url: Optional[str] = Field(default=None, description="Original URL if the text gives one.")
+    url: str | None = Field(default=None, description="Original URL if the text gives one.")
     errata: list[Bilingual] = Field(
         default_factory=list,
         description="Errors we found in the source (mistranslations, inconsistent names). "
@@ -234,7 +187,7 @@ class Entity(_Strict):
         examples=[["輝達", "NVIDIA"]],
     )
     description: Bilingual = Field(description="One line in each language.")
-    parent: Optional[Id] = Field(default=None, description="Id of the owning entity, if any.",
+    parent: Id | None = Field(default=None, description="Id of the owning entity, if any.",
                                  examples=["meta"])
 
 
@@ -272,7 +225,7 @@ class Unit(str, Enum):
     cny = "CNY"
     percent = "percent"
     percentage_points = "percentage-points"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # shadows str.count: a unit, never called
     multiple = "multiple"
     years = "years"
     months = "months"
@@ -289,7 +242,7 @@ class Measure(_Strict):
     id: Id = Field(examples=["share-of-top-ai-researchers"])
     name: Bilingual
     unit: Unit = Field(description="Unit every fact on this measure uses.")
-    counted: Optional[Bilingual] = Field(
+    counted: Bilingual | None = Field(
         default=None, description="For unit 'count': what is counted.",
         examples=[{"en": "models", "zh": "个模型"}],
     )
@@ -341,29 +294,29 @@ def _require_number(value: object) -> object:
     return value
 
 
-Number = Annotated[Union[int, float], BeforeValidator(_require_number)]
+Number = Annotated[int | float, BeforeValidator(_require_number)]
 
 
 class Quantity(_Strict):
     """A figure as the source gives it. Either ``value`` or ``low``+``high`` (a range)."""
 
-    value: Optional[Number] = Field(
+    value: Number | None = Field(
         default=None,
         description="The number in full units (1000000000, not 1 billion). Omit for a range.",
         examples=[1000000000, 37.5],
     )
-    low: Optional[Number] = Field(default=None, description="Lower end of a range.", examples=[10])
-    high: Optional[Number] = Field(default=None, description="Upper end of a range.", examples=[100])
+    low: Number | None = Field(default=None, description="Lower end of a range.", examples=[10])
+    high: Number | None = Field(default=None, description="Upper end of a range.", examples=[100])
     qualifier: Qualifier = Field(default=Qualifier.exact,
                                  description="How the source hedges the figure.")
     unit: Unit
-    counted: Optional[Bilingual] = Field(
+    counted: Bilingual | None = Field(
         default=None,
         description="For unit 'count' on a fact without a measure: what is counted "
         "(a measure's own 'counted' noun takes precedence).",
         examples=[{"en": "portfolio companies", "zh": "家被投公司"}],
     )
-    currency_year: Optional[int] = Field(
+    currency_year: int | None = Field(
         default=None, description="Price year of a currency amount, where known.", examples=[2023]
     )
     as_printed: str = Field(
@@ -373,7 +326,7 @@ class Quantity(_Strict):
     )
 
     @model_validator(mode="after")
-    def _one_shape(self) -> "Quantity":
+    def _one_shape(self) -> Quantity:
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("give either value, or both low and high")
         if self.value is not None and (self.low is not None or self.high is not None):
@@ -391,7 +344,7 @@ class Conversion(_Strict):
     rate: Number = Field(description="Rate used: units of the target per unit of the source.",
                          examples=[0.1389])
     rate_date: PartialDate = Field(description="Date of the exchange rate used.")
-    note: Optional[str] = None
+    note: str | None = None
 
 
 class Fact(_Strict):
@@ -408,18 +361,18 @@ class Fact(_Strict):
     statement: Bilingual = Field(description="The fact in our own words, both languages.")
 
     # statistic
-    measure: Optional[Id] = Field(default=None, description="Measure id (data/measures.yaml).")
-    subject: Optional[Id] = Field(default=None, description="Entity the figure is about.",
+    measure: Id | None = Field(default=None, description="Measure id (data/measures.yaml).")
+    subject: Id | None = Field(default=None, description="Entity the figure is about.",
                                   examples=["china"])
-    quantity: Optional[Quantity] = Field(default=None, description="The figure (statistics).")
+    quantity: Quantity | None = Field(default=None, description="The figure (statistics).")
     also_given_as: list[Quantity] = Field(
         default_factory=list,
         description="The same figure as the source also gives it (e.g. in a second currency).",
     )
-    conversion: Optional[Conversion] = Field(
+    conversion: Conversion | None = Field(
         default=None, description="Our own conversion, marked as ours with rate and date."
     )
-    as_of: Optional[str] = Field(
+    as_of: str | None = Field(
         default=None,
         description="Date or period the figure describes: YYYY[-MM[-DD]], a period "
         "START..END, or 'unknown'.",
@@ -427,15 +380,15 @@ class Fact(_Strict):
     )
 
     # event / claim / forecast / opinion
-    date: Optional[PartialDate] = Field(
+    date: PartialDate | None = Field(
         default=None,
         description="When the event happened, or when the claim was made; precision as form.",
     )
-    speaker: Optional[Id] = Field(default=None,
+    speaker: Id | None = Field(default=None,
                                   description="Entity that asserts (claim, forecast, opinion).")
-    question: Optional[Id] = Field(default=None, description="Question id this view answers.")
-    position: Optional[Id] = Field(default=None, description="Position id within the question.")
-    horizon: Optional[PartialDate] = Field(default=None,
+    question: Id | None = Field(default=None, description="Question id this view answers.")
+    position: Id | None = Field(default=None, description="Position id within the question.")
+    horizon: PartialDate | None = Field(default=None,
                                            description="Forecast: the date it is about.")
 
     # evidence
@@ -448,30 +401,30 @@ class Fact(_Strict):
         f"NetEase 發(fā) artifact are normalised when matching.",
     )
     quote_en: str = Field(min_length=1, description="Our English translation of the quote.")
-    data_producer: Optional[Id] = Field(
+    data_producer: Id | None = Field(
         default=None,
         description="Entity that produced the data the article cites (PitchBook, MacroPolo…).",
         examples=["macropolo"],
     )
     entities: list[Id] = Field(default_factory=list, description="Entities the fact concerns.")
-    note: Optional[Bilingual] = Field(default=None, description="Caveats and corrections.")
+    note: Bilingual | None = Field(default=None, description="Caveats and corrections.")
     current_state: bool = Field(
         default=False,
         description="True when the fact describes a state that can go stale (not a dated "
         "event or closed period).",
     )
-    review_by: Optional[PartialDate] = Field(default=None,
+    review_by: PartialDate | None = Field(default=None,
                                              description="Review the fact by this date.")
     added: PartialDate = Field(description="Date the fact was added.", examples=["2026-11-26"])
-    updated: Optional[PartialDate] = Field(default=None, description="Date last changed.")
+    updated: PartialDate | None = Field(default=None, description="Date last changed.")
 
     @field_validator("as_of", mode="before")
     @classmethod
     def _check_as_of(cls, value: object) -> object:
         if value is None:
             return value
-        value = _coerce_date_text(value)
-        return _validate_period(value) if isinstance(value, str) else value
+        value = dates.coerce_date_text(value)
+        return dates.validate_period(value) if isinstance(value, str) else value
 
 
 class FactsFile(_Strict):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.composer import ComposerError
@@ -44,11 +45,6 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-try:  # libyaml's parser is many times faster; the pure-Python one behaves the same
-    from yaml.cyaml import CParser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    CParser = None
-
 
 class PurePythonParser(Reader, Scanner, Parser):
     def __init__(self, stream: str) -> None:
@@ -57,7 +53,11 @@ class PurePythonParser(Reader, Scanner, Parser):
         Parser.__init__(self)
 
 
-DefaultParser = CParser or PurePythonParser
+try:  # libyaml's parser is many times faster; the pure-Python one behaves the same
+    from yaml import cyaml as _cyaml
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _cyaml = None  # type: ignore[assignment]
+DefaultParser: Any = getattr(_cyaml, "CParser", None) or PurePythonParser
 
 Mark = tuple[int, int]  # (line, column), both 1-based
 
@@ -109,7 +109,7 @@ class _ScalarMaker:
         # every other plain scalar is a string without asking the resolver.
         self.special_starts = frozenset(Resolver.yaml_implicit_resolvers)
 
-    def make(self, event: ScalarEvent) -> object:
+    def make(self, event: Any) -> object:  # a ScalarEvent from either parser
         tag, value = event.tag, event.value
         if tag is None or tag == "!":
             if tag == "!" or not event.implicit[0]:
@@ -147,7 +147,11 @@ class _TreeBuilder:
         """One loop over the events, the hot path kept inline: it runs once per scalar."""
         anchors: dict[str, object] = {}
         stack: list[tuple] = []  # enclosing containers, each with its pending key
-        container, key, key_mark = None, _NO_KEY, None
+        # The hot loop: plain names, typed loosely on purpose (checked by the tests).
+        container: Any = None
+        key: Any = _NO_KEY
+        key_mark: Any = None
+        finished: Any
         in_mapping = False
         make_scalar, special_starts = self.scalars.make, self.scalars.special_starts
         while True:

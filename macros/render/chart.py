@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import unicodedata
 from dataclasses import dataclass
-from typing import Optional
 
 WIDTH = 720  # the chart's usual width; wider only when its text needs it
 MIN_PLOT_W = 240
@@ -40,7 +39,7 @@ class Bar:
     sublabel: str
     value_text: str
     low: float
-    high: Optional[float]
+    high: float | None
     href: str
     tone: str  # 'us', 'china' or 'other': colour class
     # Geometry, filled in by layout()

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Optional
+from typing import Any
 
 from ..evidence.model import Fact, Source
 
 SITE_AUTHOR = "Race & Reliance editors"
 
 
-def _date_parts(text: Optional[str]) -> Optional[list[int]]:
+def _date_parts(text: str | None) -> list[int] | None:
     if not text or text == "unknown":
         return None
     return [int(p) for p in text.split("-")]

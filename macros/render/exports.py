@@ -16,8 +16,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable, Optional
+from typing import Any
 
 from ..evidence.factbase import FactBase
 from ..evidence.model import Fact
@@ -252,7 +253,7 @@ class Download:
 #: The downloads of the last fact base, per (site_name, site_url): a build asks for them
 #: several times (the files, the downloads page, each download_count()), and making them
 #: dumps every fact. Holding the last FactBase keeps one build's data alive, no more.
-_made: tuple[Optional[FactBase], dict[tuple[str, str], list["Download"]]] = (None, {})
+_made: tuple[FactBase | None, dict[tuple[str, str], list[Download]]] = (None, {})
 
 
 def downloads(fb: FactBase, site_name: str = "Race & Reliance",
@@ -292,7 +293,7 @@ def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Downloa
     return out
 
 
-def download_named(fb: FactBase, name: str) -> Optional[Download]:
+def download_named(fb: FactBase, name: str) -> Download | None:
     # Names and row counts do not depend on the site name or URL: reuse any made.
     made = next(iter(_made[1].values()), None) if _made[0] is fb else None
     return next((d for d in (made or downloads(fb)) if d.name == name), None)

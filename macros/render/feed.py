@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from ..evidence.dates import sort_key
 from ..evidence.factbase import FactBase
 from ..evidence.model import Fact
-from .dates import sort_key
 
 ATOM = "http://www.w3.org/2005/Atom"
 

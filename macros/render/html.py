@@ -75,6 +75,12 @@ def code_spans(text: str) -> Markup:
     return Markup("").join(out)
 
 
+def pre_text(text: str) -> Markup:
+    """Escaped text for a <pre>, newlines as &#10; so the HTML block stays one line
+    (:func:`compact` would otherwise strip the indentation inside it)."""
+    return Markup(str(escape(text)).replace("\n", "&#10;"))
+
+
 def safe_url(url: str | None) -> str:
     """Only http(s) addresses become links: never javascript: or data: from the data."""
     if url and re.match(r"^https?://[^\s\"'<>]+$", url):

@@ -8,7 +8,7 @@ can never close the ``<script>`` element, whatever it contains.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any
 
 from markupsafe import Markup
 
@@ -42,7 +42,7 @@ def _article(source: Source) -> dict[str, Any]:
 
 
 def claim(fact: Fact, source: Source, page_url: str, site_name: str, site_url: str,
-          speaker: Optional[Entity] = None) -> dict[str, Any]:
+          speaker: Entity | None = None) -> dict[str, Any]:
     """A schema.org Claim: our statement, appearing in (and based on) the source article."""
     article = _article(source)
     data: dict[str, Any] = {

@@ -1,8 +1,40 @@
-"""Relative links between pages, so the site works under any sub-path."""
+"""Where pages are, and relative links between them, so the site works under any sub-path.
+
+Every site-root-relative URL the renderers make comes from a function here
+(``'zh/facts/<id>/'``); :func:`relative_url` turns it into a link from the current page.
+"""
 
 from __future__ import annotations
 
 import posixpath
+
+from ..evidence.model import Theme
+from .labels import DEFAULT_LANG
+
+
+def lang_prefix(lang: str) -> str:
+    """'' for the default language, 'zh/' for Chinese: where a language's pages live."""
+    return "" if lang == DEFAULT_LANG else f"{lang}/"
+
+
+def theme_url(theme: Theme | str, lang: str) -> str:
+    """A theme page ('compute/', 'zh/compute/')."""
+    return f"{lang_prefix(lang)}{Theme(theme).value}/"
+
+
+def fact_url(fact_id: str, lang: str) -> str:
+    """A fact's own page ('facts/<id>/', 'zh/facts/<id>/')."""
+    return f"{lang_prefix(lang)}facts/{fact_id}/"
+
+
+def entity_url(entity_id: str, lang: str) -> str:
+    """An entity's page ('entities/<id>/')."""
+    return f"{lang_prefix(lang)}entities/{entity_id}/"
+
+
+def source_url(source_id: str, lang: str) -> str:
+    """A source's entry on the sources page ('sources/#source-<id>')."""
+    return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
 def relative_url(target: str, page_url: str) -> str:
@@ -39,7 +71,7 @@ def _relpath(path: str, start: str) -> str:
     to = [part for part in posixpath.normpath("/" + path).split("/") if part]
     base = [part for part in posixpath.normpath("/" + start).split("/") if part]
     common = 0
-    for a, b in zip(to, base):
+    for a, b in zip(to, base, strict=False):  # up to the shorter path
         if a != b:
             break
         common += 1

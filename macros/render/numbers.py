@@ -9,12 +9,8 @@ plural and made singular for one. Every function takes ``lang``.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from ..evidence.model import Qualifier, Quantity, Unit
-from .labels import LABELS
-
-LANGS = ("en", "zh")
+from .labels import LABELS, check_lang
 
 _EN_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 _ZH_SCALES = ((1e12, "万亿"), (1e8, "亿"), (1e4, "万"))
@@ -41,12 +37,6 @@ _QUALIFIERS = {
 }
 
 
-def check_lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
-    return lang
-
-
 def _plain(value: float, lang: str, decimals: int = 2, *, group: bool | None = None) -> str:
     """A number without scale words: 1,234.5 in English, 1234.5 in Chinese; a true
     minus sign (U+2212) for negatives. At most ``decimals`` decimals, and never more than
@@ -61,7 +51,7 @@ def _plain(value: float, lang: str, decimals: int = 2, *, group: bool | None = N
     return text
 
 
-def _decimals_needed(value: float, limit: int) -> Optional[int]:
+def _decimals_needed(value: float, limit: int) -> int | None:
     """The fewest decimals (at most ``limit``) that show ``value`` exactly, else None."""
     for d in range(limit + 1):
         if abs(round(value, d) - value) <= 1e-9 * max(1.0, abs(value)):
@@ -95,7 +85,7 @@ def format_number(value: float, lang: str = "en") -> str:
     return f"{scaled} {word}" if lang == "en" else f"{scaled}{word}"
 
 
-def _format_span(low: float, high: Optional[float], lang: str, prefix: str = "",
+def _format_span(low: float, high: float | None, lang: str, prefix: str = "",
                  *, scale: bool = True) -> str:
     """One number, or a range sharing one scale word where possible (10–100 billion).
     ``prefix`` (a currency sign) goes before each number; ``scale=False`` writes every
@@ -183,9 +173,9 @@ def format_value(
     unit: Unit,
     lang: str = "en",
     *,
-    high: Optional[float] = None,
+    high: float | None = None,
     qualifier: Qualifier = Qualifier.exact,
-    counted: Optional[str] = None,
+    counted: str | None = None,
     scale: bool = True,
 ) -> str:
     """A value or range in a unit, hedged by a qualifier, in the page language.
@@ -265,7 +255,7 @@ def format_value(
     return _QUALIFIERS[lang][Qualifier(qualifier)].format(text)
 
 
-def format_quantity(quantity: Quantity, lang: str = "en", counted: Optional[str] = None,
+def format_quantity(quantity: Quantity, lang: str = "en", counted: str | None = None,
                     *, scale: bool = True) -> str:
     """A :class:`Quantity` as a reader-facing figure in the page language."""
     if quantity.value is not None:
@@ -288,7 +278,7 @@ def printed_in_words(as_printed: str) -> bool:
     return not any(ch.isdigit() for ch in as_printed)
 
 
-def figure_note(quantity: Quantity, lang: str = "en", counted: Optional[str] = None) -> str:
+def figure_note(quantity: Quantity, lang: str = "en", counted: str | None = None) -> str:
     """What a figure's ``title`` attribute should add to the figure shown, or '':
     the exact value when the display uses 亿/万 or million/billion
     (10亿美元 → 1,000,000,000美元), the price year of a currency amount, and the
@@ -302,7 +292,7 @@ def figure_note(quantity: Quantity, lang: str = "en", counted: Optional[str] = N
     if quantity.currency_year and quantity.unit in (Unit.usd, Unit.cny):
         parts.append(words["price_year"].format(year=quantity.currency_year))
     if printed_in_words(quantity.as_printed):
-        parts.append(f"{LABELS[lang]['as_printed']}{words['colon']}{quantity.as_printed}")
+        parts.append(f"{LABELS[lang]['field']['as_printed']}{words['colon']}{quantity.as_printed}")
     return words["sep"].join(parts)
 
 
@@ -310,7 +300,7 @@ def figure_note(quantity: Quantity, lang: str = "en", counted: Optional[str] = N
 _ZH_MEASURE_WORDS = set("个篇家名位款起项次台部条件只")
 
 
-def unit_label(unit: Unit, lang: str = "en", counted: Optional[str] = None) -> str:
+def unit_label(unit: Unit, lang: str = "en", counted: str | None = None) -> str:
     """The unit as a column or axis label: 'US dollars', '美元', 'per cent', 'models',
     '模型' (a Chinese count noun loses its measure word)…"""
     if counted and check_lang(lang) == "zh" and len(counted) > 1 \

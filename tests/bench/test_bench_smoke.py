@@ -22,6 +22,7 @@ sys.path.insert(0, str(BENCH))
 
 def test_synthetic_data_is_valid_and_complete(tmp_path):
     import synth
+
     from macros.evidence.check import check_data
 
     stats = synth.generate(tmp_path / "data", 100)

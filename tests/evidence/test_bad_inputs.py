@@ -10,6 +10,7 @@ from evidence_helpers import TODAY, apply_patches, case_paths, copy_mini_data, l
 
 from macros.evidence import check_data
 from macros.evidence.cli import main
+from macros.evidence.freshness import Freshness
 
 
 @pytest.mark.parametrize("case_path", case_paths(), ids=lambda path: path.stem)
@@ -18,7 +19,7 @@ def test_bad_input_is_reported_exactly(case_path: Path, tmp_path: Path) -> None:
     data = copy_mini_data(tmp_path)
     apply_patches(data, case["patches"])
 
-    report = check_data(data, today=TODAY)
+    report = check_data(data, Freshness(TODAY))
 
     assert [str(problem) for problem in report.problems] == case["expect"]
     assert not report.ok
@@ -42,7 +43,7 @@ def test_many_problems_in_different_files_are_all_reported_in_one_run(tmp_path: 
     for case in cases:
         apply_patches(data, case["patches"])
 
-    report = check_data(data, today=TODAY)
+    report = check_data(data, Freshness(TODAY))
 
     expected = sorted((line for case in cases for line in case["expect"]), key=_position)
     assert [str(problem) for problem in report.problems] == expected
@@ -53,7 +54,7 @@ def test_yaml_error_in_one_file_does_not_hide_problems_in_others(tmp_path: Path)
     for name in ("yaml-syntax-error", "unknown-speaker", "quote-not-found"):
         apply_patches(data, load_case(case_paths()[0].parent / f"{name}.yaml")["patches"])
 
-    problems = [str(problem) for problem in check_data(data, today=TODAY).problems]
+    problems = [str(problem) for problem in check_data(data, Freshness(TODAY)).problems]
 
     assert len(problems) == 3
     assert problems[0].startswith("data/facts/capital.yaml:25:12: fact us-ai-data-centre")

@@ -1,4 +1,4 @@
-"""check_data on the valid mini-data tree: the fact base, locations, warnings, paths."""
+"""check_data on the valid mini-data tree: the fact base, warnings, paths."""
 
 from __future__ import annotations
 
@@ -8,15 +8,14 @@ from pathlib import Path
 import pytest
 from evidence_helpers import MINI_DATA, TODAY, copy_mini_data
 
-from macros.evidence import CheckReport, FactBase, Problem, check_data
+from macros.evidence import CheckReport, FactBase, Problem, check_data, normalize
 from macros.evidence import check as check_module
-from macros.evidence import normalize
-from macros.evidence.factbase import Location
+from macros.evidence.freshness import Freshness
 
 
 @pytest.fixture(scope="module")
 def report() -> CheckReport:
-    return check_data(MINI_DATA, today=TODAY)
+    return check_data(MINI_DATA, Freshness(TODAY))
 
 
 def test_mini_data_is_valid(report: CheckReport) -> None:
@@ -40,26 +39,6 @@ def test_fact_base_contents_in_file_order(report: CheckReport) -> None:
     assert len(fb.by_source["mini-netease-column"]) == 3
 
 
-def test_locations_of_every_object(report: CheckReport) -> None:
-    locations = report.factbase.locations
-    assert locations["fact:china-ai-compute-share-2025"] == Location(
-        "mini-data/facts/compute.yaml", 4, 5)
-    assert locations["fact:qiming-2-release"] == Location("mini-data/facts/open-source.yaml", 4, 5)
-    assert locations["source:mini-netease-column"] == Location("mini-data/sources.yaml", 30, 5)
-    assert locations["archive:mini-daily-report"] == Location("mini-data/sources.yaml", 4, 5)
-    assert locations["entity:us"] == Location("mini-data/entities.yaml", 4, 5)
-    assert locations["measure:open-model-downloads"] == Location("mini-data/measures.yaml", 15, 5)
-    assert locations["question:can-china-overtake-us"] == Location("mini-data/questions.yaml", 3, 5)
-    assert locations["position:can-china-overtake-us/no"] == Location(
-        "mini-data/questions.yaml", 8, 9)
-    assert str(locations["entity:us"]) == "mini-data/entities.yaml:4:5"
-    fb = report.factbase
-    expected = (len(fb.facts) + len(fb.sources) + len(fb.archives) + len(fb.entities)
-                + len(fb.measures) + len(fb.questions)
-                + sum(len(q.positions) for q in fb.questions.values()))
-    assert len(locations) == expected
-
-
 def test_problem_format() -> None:
     problem = Problem("data/facts/compute.yaml", 12, 5, "fact us-lead", "measure",
                       "unknown measure 'gpu-share'", "did you mean 'gpu-shares'?")
@@ -74,7 +53,7 @@ def test_paths_are_relative_to_the_data_directory_parent(tmp_path: Path, monkeyp
     (data / "facts" / "talent.yaml").unlink()
     monkeypatch.chdir(tmp_path)
     for data_dir in ("data", data):
-        report = check_data(data_dir, today=TODAY)
+        report = check_data(data_dir, Freshness(TODAY))
         assert [str(p) for p in report.problems] == [
             "data/facts/talent.yaml:1:1: facts file: missing file"]
         assert report.factbase is None
@@ -87,13 +66,13 @@ def test_missing_data_directory(tmp_path: Path) -> None:
 
 
 def test_stale_current_state_facts_and_overdue_reviews_are_warnings() -> None:
-    report = check_data(MINI_DATA, today=dt.date(2027, 3, 1))
+    report = check_data(MINI_DATA, Freshness(dt.date(2027, 3, 1)))
     assert report.ok
     assert [str(w) for w in report.warnings] == [
         "mini-data/facts/compute.yaml:19:16: fact china-ai-compute-share-2025: review_by: "
         "review was due by 2026-12",
     ]
-    report = check_data(MINI_DATA, today=dt.date(2027, 3, 1), max_age_months=12)
+    report = check_data(MINI_DATA, Freshness(dt.date(2027, 3, 1), 12))
     assert [str(w) for w in report.warnings] == [
         "mini-data/facts/compute.yaml:19:16: fact china-ai-compute-share-2025: review_by: "
         "review was due by 2026-12",
@@ -108,7 +87,7 @@ def test_undated_current_views_age_with_their_source(tmp_path: Path) -> None:
     talent.write_text(talent.read_text(encoding="utf-8").replace(
         "    date: 2025-07\n    speaker: zhang-ming\n",
         "    speaker: zhang-ming\n    current_state: true\n"), encoding="utf-8")
-    report = check_data(data, today=dt.date(2026, 8, 1), max_age_months=12)
+    report = check_data(data, Freshness(dt.date(2026, 8, 1), 12))
     assert [str(w) for w in report.warnings] == [
         "data/facts/talent.yaml:20:5: fact zhang-ming-talent-claim: date: current state as of "
         "2025-07-01 (the source's date) is more than 12 months old (update it, or set review_by)"]
@@ -124,6 +103,6 @@ def test_each_archive_and_quote_is_normalised_once(monkeypatch) -> None:
 
     monkeypatch.setattr(normalize, "normalise", counting)
     monkeypatch.setattr(check_module, "normalise", counting)
-    report = check_data(MINI_DATA, today=TODAY)
+    report = check_data(MINI_DATA, Freshness(TODAY))
     archive_lines = 9 + 7
     assert len(calls) == archive_lines + len(report.factbase.facts)

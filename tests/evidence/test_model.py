@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from macros.evidence.model import (
-    QUOTE_MAX_CHARS,
-    Entity,
-    Fact,
-    Quantity,
-    date_precision,
-)
+from macros.evidence import dates
+from macros.evidence.model import QUOTE_MAX_CHARS, Entity, Fact, Quantity
 
 FACT = {
     "id": "a-fact", "theme": "compute", "kind": "event",
@@ -61,7 +56,7 @@ def test_as_of_periods(as_of, ok: bool) -> None:
 
 
 def test_date_precision() -> None:
-    assert [date_precision(d) for d in ("2025", "2025-06", "2025-06-01", "unknown")] == [
+    assert [dates.precision(d) for d in ("2025", "2025-06", "2025-06-01", "unknown")] == [
         "year", "month", "day", "unknown"]
 
 

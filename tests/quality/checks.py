@@ -9,18 +9,15 @@ from __future__ import annotations
 
 import filecmp
 import gzip
-import hashlib
 import json
 import os
 import re
 import subprocess
-import threading
-from dataclasses import dataclass, field
-from functools import partial
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
+
+from kit import ParsedPage, discover_pages, parse_html, serve  # noqa: F401  (re-exported)
 
 # --------------------------------------------------------------------------- budgets
 
@@ -42,17 +39,6 @@ REPRODUCIBLE_EXCEPTIONS: dict[str, str] = {}
 
 
 # --------------------------------------------------------------------------- pages
-
-
-def discover_pages(site_dir: Path, include_404: bool = False) -> list[str]:
-    """Every page of the built site as a URL path relative to the site root ('' = home)."""
-    pages = []
-    for path in sorted(site_dir.rglob("index.html")):
-        rel = path.relative_to(site_dir).parent.as_posix()
-        pages.append("" if rel == "." else rel + "/")
-    if include_404 and (site_dir / "404.html").is_file():
-        pages.append("404.html")
-    return pages
 
 
 # Generated pages: one per fact and per entity, each from a single template.
@@ -100,87 +86,6 @@ def site_prefix(site_dir: Path) -> str:
             if path and path != "/":
                 return path
     return "/rr-sub/path/"
-
-
-# --------------------------------------------------------------------------- HTML parsing
-
-_URL_ATTRS = {
-    "a": ("href",),
-    "area": ("href",),
-    "link": ("href",),
-    "script": ("src",),
-    "img": ("src", "srcset"),
-    "source": ("src", "srcset"),
-    "iframe": ("src",),
-    "video": ("src", "poster"),
-    "audio": ("src",),
-    "track": ("src",),
-    "embed": ("src",),
-    "object": ("data",),
-    "form": ("action",),
-    "use": ("href", "xlink:href"),
-    "image": ("href", "xlink:href"),
-}
-
-
-@dataclass
-class ParsedPage:
-    ids: set[str] = field(default_factory=set)
-    # (tag, attr, value, rel) for every URL-carrying attribute
-    urls: list[tuple[str, str, str, str]] = field(default_factory=list)
-    inline_scripts: list[str] = field(default_factory=list)
-    config_json: str | None = None
-
-
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.page = ParsedPage()
-        self._in_script: str | None = None
-        self._script_buf: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        a = {k: (v or "") for k, v in attrs}
-        if "id" in a:
-            self.page.ids.add(a["id"])
-        if tag == "a" and "name" in a:
-            self.page.ids.add(a["name"])
-        for attr in _URL_ATTRS.get(tag, ()):
-            if attr in a:
-                rel = a.get("rel", "").lower()
-                if attr == "srcset":
-                    for part in a[attr].split(","):
-                        part = part.strip().split(" ")[0]
-                        if part:
-                            self.page.urls.append((tag, attr, part, rel))
-                else:
-                    self.page.urls.append((tag, attr, a[attr], rel))
-        if tag == "script" and "src" not in a:
-            self._in_script = a.get("id", "") or "-"
-            self._script_buf = []
-
-    def handle_startendtag(self, tag, attrs):
-        self.handle_starttag(tag, attrs)
-
-    def handle_data(self, data):
-        if self._in_script is not None:
-            self._script_buf.append(data)
-
-    def handle_endtag(self, tag):
-        if tag == "script" and self._in_script is not None:
-            text = "".join(self._script_buf)
-            if self._in_script == "__config":
-                self.page.config_json = text
-            else:
-                self.page.inline_scripts.append(text)
-            self._in_script = None
-
-
-def parse_html(text: str) -> ParsedPage:
-    c = _Collector()
-    c.feed(text)
-    c.close()
-    return c.page
 
 
 _EXTERNAL_SCHEMES = ("http:", "https:", "mailto:", "tel:", "data:", "ftp:", "//")
@@ -318,7 +223,7 @@ def page_resources(site_dir: Path, page: str, prefix: str = "/p/") -> tuple[dict
     page_url = origin + prefix + page
     sizes[f.relative_to(site_dir).as_posix()] = f.stat().st_size
     parsed = index.parsed(f)
-    for tag, attr, raw, rel in parsed.urls:
+    for tag, _attr, raw, rel in parsed.urls:
         if tag in {"a", "area", "form"}:
             continue
         if tag == "link" and not ({"stylesheet", "icon", "preload", "modulepreload",
@@ -352,13 +257,6 @@ def site_size(site_dir: Path) -> tuple[int, int]:
 
 
 # --------------------------------------------------------------------------- reproducibility
-
-
-def _digest(path: Path) -> str:
-    data = path.read_bytes()
-    if path.suffix == ".gz":  # compare the content and the header separately
-        return hashlib.sha256(data).hexdigest()
-    return hashlib.sha256(data).hexdigest()
 
 
 def compare_builds(a: Path, b: Path) -> list[str]:
@@ -413,7 +311,7 @@ def run_vnu(java: str, jar: Path, target: Path) -> list[dict]:
     try:
         return json.loads(out)["messages"]
     except (ValueError, KeyError):
-        raise RuntimeError(f"vnu gave no JSON (exit {proc.returncode}): {out[:2000]}")
+        raise RuntimeError(f"vnu gave no JSON (exit {proc.returncode}): {out[:2000]}") from None
 
 
 def vnu_errors(messages: list[dict], site_dir: Path | None = None) -> list[str]:
@@ -433,54 +331,6 @@ def vnu_errors(messages: list[dict], site_dir: Path | None = None) -> list[str]:
     return problems
 
 
-# --------------------------------------------------------------------------- serving
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    prefix = "/"
-
-    def translate_path(self, path):
-        p = urlsplit(path).path
-        if not p.startswith(self.prefix):
-            return str(Path(self.directory) / "\0nonexistent")
-        return super().translate_path("/" + p[len(self.prefix):])
-
-    def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-
-@dataclass
-class Served:
-    base_url: str  # ends with '/'
-    prefix: str
-    server: ThreadingHTTPServer
-
-    def url(self, page: str) -> str:
-        return self.base_url + page
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def serve(site_dir: Path, prefix: str = "/") -> Served:
-    """Serve `site_dir` at http://127.0.0.1:<free port><prefix> from a background thread."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix})
-    httpd = _Server(("127.0.0.1", 0), partial(handler, directory=str(site_dir)))
-    t = threading.Thread(target=httpd.serve_forever, name="quality-http", daemon=True)
-    t.start()
-    host, port = httpd.server_address[:2]
-    return Served(f"http://{host}:{port}{prefix}", prefix, httpd)
-
-
 # --------------------------------------------------------------------------- injection
 
 # Hostile text planted in every text field of the fixture data (test_injection.py).
@@ -498,7 +348,8 @@ class _InjectionScan(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.hits: list[str] = []
-        self._script = False
+        self._script: str | None = None  # the type of the <script> being read
+        self._data: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         for name, value in attrs:
@@ -510,14 +361,27 @@ class _InjectionScan(HTMLParser):
                 self.hits.append(f"<{tag} {name}={value!r}>: javascript: URL")
         if tag == "img" and dict(attrs).get("src") == "x":
             self.hits.append("<img src=x>: injected image element")
-        self._script = tag == "script"
+        if tag == "script":
+            self._script, self._data = dict(attrs).get("type") or "", []
 
     def handle_data(self, data):
-        if self._script and "alert(1)" in data:
-            self.hits.append("<script> with alert(1): injected script element")
+        if self._script is not None:
+            self._data.append(data)
 
     def handle_endtag(self, tag):
-        self._script = False
+        if tag != "script" or self._script is None:
+            return
+        text = "".join(self._data)
+        if self._script == "application/ld+json":
+            # Data, not code: it is safe while it stays whole JSON (the element cannot be
+            # closed early from the data: every '<' in it is written \u003c).
+            try:
+                json.loads(text)
+            except ValueError:
+                self.hits.append("<script type=application/ld+json> that is not whole JSON")
+        elif "alert(1)" in text:
+            self.hits.append("<script> with alert(1): injected script element")
+        self._script = None
 
 
 def raw_injection_hits(html: str) -> list[str]:

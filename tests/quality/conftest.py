@@ -1,16 +1,14 @@
-"""Fixtures of the quality gates: one strict build, one local server, one browser.
+"""Fixtures of the quality gates: the session's one build, one local server, one browser.
 
-- ``RR_SITE_DIR=/path/to/site`` reuses an already built site instead of building.
-- ``RR_MKDOCS_CONFIG=/path/to/mkdocs.yml`` builds another config than the repo's.
-- The build runs ``mkdocs build --strict`` with SOURCE_DATE_EPOCH set to the commit time.
+- The site is the session's ``real_site`` (tests/conftest.py): ``mkdocs build --strict``
+  with SOURCE_DATE_EPOCH set to the commit time (``RR_SITE_DIR`` / ``RR_MKDOCS_CONFIG``
+  choose another).
 - The site is served from a thread on 127.0.0.1 (free port) under its site_url sub-path.
 """
 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,48 +25,9 @@ SCREENSHOTS = ROOT / "test-output" / "screenshots"
 FULL_PAGE = os.environ.get("RR_FULL_PAGE_SCREENSHOTS", "") not in {"", "0"}
 
 
-def source_date_epoch() -> str:
-    try:
-        out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"],
-                             capture_output=True, text=True, timeout=30).stdout.strip()
-        if out:
-            return out
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return "1700000000"
-
-
-def config_path() -> Path:
-    return Path(os.environ.get("RR_MKDOCS_CONFIG") or ROOT / "mkdocs.yml").resolve()
-
-
-def mkdocs_build(config: Path, dest: Path, strict: bool = True) -> subprocess.CompletedProcess:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch())
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(dest)]
-    if strict:
-        cmd.insert(4, "--strict")
-    return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=900,
-                          cwd=str(config.parent))
-
-
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    given = os.environ.get("RR_SITE_DIR")
-    if given:
-        path = Path(given).resolve()
-        assert (path / "index.html").is_file(), f"RR_SITE_DIR={given} has no index.html"
-        return path
-    config = config_path()
-    if not config.is_file():
-        pytest.fail(f"{config} is missing: there is no site to check", pytrace=False)
-    dest = tmp_path_factory.mktemp("site") / "site"
-    t0 = time.monotonic()
-    proc = mkdocs_build(config, dest)
-    if proc.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-6000:]}",
-                    pytrace=False)
-    print(f"\n[quality] built the site in {time.monotonic() - t0:.1f} s -> {dest}")
-    return dest
+def site_dir(real_site: Path) -> Path:
+    return real_site
 
 
 @pytest.fixture(scope="session")
@@ -89,7 +48,7 @@ def browser_pages(pages) -> list[str]:
 
 @pytest.fixture(scope="session")
 def served(site_dir):
-    s = checks.serve(site_dir, checks.site_prefix(site_dir))
+    s = checks.serve(site_dir, checks.site_prefix(site_dir))  # kit.serve
     yield s
     s.close()
 
@@ -115,10 +74,6 @@ def axe_source() -> str:
     return require_axe().read_text("utf-8")
 
 
-def origin_of(served) -> str:
-    return served.base_url[: served.base_url.index("/", len("http://"))]
-
-
 @dataclass
 class PageReport:
     page: str
@@ -129,32 +84,60 @@ class PageReport:
     error: str | None = None
 
 
+HOMES = ("", "zh/")  # where the sweep runs every axe rule in the dark palette too
+
+
+#: Browsers the sweep drives side by side (RR_SWEEP_WORKERS). One: a single Chromium
+#: already keeps both cores of this machine busy (measured: two gave 90 s against 96 s).
+SWEEP_WORKERS = int(os.environ.get("RR_SWEEP_WORKERS", "1"))
+
+
+def _visit(tab: B.Tab, served, page_path: str, axe_source: str) -> PageReport:
+    """Load, screenshot + axe in light, toggle, screenshot + axe in dark."""
+    visit = tab.open(served.url(page_path))
+    page = tab.page
+    report = PageReport(page_path, visit)
+    try:
+        name = B.slug(page_path)
+        shot = SCREENSHOTS / f"{name}-light.png"
+        page.screenshot(path=str(shot), full_page=FULL_PAGE)
+        report.screenshots.append(shot)
+        report.axe["light"] = B.run_axe(page, axe_source)
+        report.schemes = B.toggle_palette(page)
+        shot = SCREENSHOTS / f"{name}-dark.png"
+        page.screenshot(path=str(shot), full_page=FULL_PAGE)
+        report.screenshots.append(shot)
+        report.axe["dark"] = B.run_axe(
+            page, axe_source, None if page_path in HOMES else B.PALETTE_RULES)
+    except Exception as exc:  # reported by the tests, not a crash of the sweep
+        report.error = f"{type(exc).__name__}: {exc}"
+    return report
+
+
 @pytest.fixture(scope="session")
-def sweep(browser, served, browser_pages, axe_source) -> list[PageReport]:
-    """Visit every page once: load, screenshot + axe in light, toggle, screenshot + axe in dark."""
+def sweep(chromium, served, browser_pages, axe_source) -> list[PageReport]:
+    """Visit every page once (see _visit), SWEEP_WORKERS browsers at a time, each in its
+    own thread with its own Playwright (Playwright objects belong to one thread)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from playwright.sync_api import sync_playwright
+
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    origin = origin_of(served)
-    reports = []
     t0 = time.monotonic()
-    for page_path in browser_pages:
-        ctx, page, visit = B.open_page(browser, origin, served.url(page_path))
-        report = PageReport(page_path, visit)
-        try:
-            name = B.slug(page_path)
-            shot = SCREENSHOTS / f"{name}-light.png"
-            page.screenshot(path=str(shot), full_page=FULL_PAGE)
-            report.screenshots.append(shot)
-            report.axe["light"] = B.run_axe(page, axe_source)
-            report.schemes = B.toggle_palette(page)
-            page.wait_for_timeout(100)
-            shot = SCREENSHOTS / f"{name}-dark.png"
-            page.screenshot(path=str(shot), full_page=FULL_PAGE)
-            report.screenshots.append(shot)
-            report.axe["dark"] = B.run_axe(page, axe_source)
-        except Exception as exc:  # reported by the tests, not a crash of the sweep
-            report.error = f"{type(exc).__name__}: {exc}"
-        finally:
-            ctx.close()
-        reports.append(report)
-    print(f"\n[quality] browser sweep of {len(browser_pages)} pages x 2 palettes in {time.monotonic() - t0:.1f} s")
-    return reports
+    chunks = [browser_pages[i::SWEEP_WORKERS] for i in range(SWEEP_WORKERS)]
+
+    def work(chunk: list[str]) -> list[PageReport]:
+        with sync_playwright() as p:
+            browser = B.launch(p, chromium)
+            tab = B.Tab(browser, served.origin)
+            try:
+                return [_visit(tab, served, page, axe_source) for page in chunk]
+            finally:
+                tab.close()
+                browser.close()
+
+    with ThreadPoolExecutor(SWEEP_WORKERS) as pool:
+        done = {r.page: r for reports in pool.map(work, chunks) for r in reports}
+    print(f"\n[quality] browser sweep of {len(browser_pages)} pages x 2 palettes in "
+          f"{time.monotonic() - t0:.1f} s ({SWEEP_WORKERS} browsers)")
+    return [done[page] for page in browser_pages]

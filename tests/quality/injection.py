@@ -4,7 +4,7 @@
 every free-text field (statements, names, descriptions, titles, notes, quotes and their
 translations, authors, aliases, figures as printed, URLs). Quotes must stay verbatim, so
 the hostile quote is also written into the archived article (and its sha256 updated).
-``write_site(root, data_dir)`` writes a mkdocs.yml (``extra.data_dir``) and pages that
+``write_site(root, data_dir)`` writes a mini-site (``kit.mini_site``) whose pages
 call every macro, in English and Chinese, over every fact, theme, source and question.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from .tools import ROOT
+from kit import mini_site
 
 # One string with every trick, appended to every free-text field.
 HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "
@@ -36,7 +36,6 @@ TEXT_KEYS = {"en", "zh", "title_original", "title_en", "published_note", "artifa
 BILINGUAL_KEYS = {"description", "name", "statement", "outlet", "via", "text", "label",
                   "counted", "note", "errata"}
 
-FIXTURE = ROOT / "tests" / "fixtures" / "mini-data"
 THEMES = ["compute", "capital", "talent", "open-source"]
 
 
@@ -118,46 +117,27 @@ def hostile_data(src: Path, dest: Path) -> dict:
 
 
 def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
-    """A mini MkDocs + Material site over `data_dir`; returns its mkdocs.yml."""
-    docs = root / "docs"
-    # As in the real mkdocs.yml: `module_name: macros`, found beside the config file.
-    if not (root / "macros").exists():
-        (root / "macros").symlink_to(ROOT / "macros", target_is_directory=True)
-    config = {
-        "site_name": "Injection fixture",
-        "site_url": "https://example.org/rr/",
-        "docs_dir": "docs",
-        "theme": {"name": "material", "language": "en", "font": False},
-        "plugins": ["search", {"macros": {"module_name": "macros", "on_error_fail": True,
-                                          "on_undefined": "strict"}}],
-        "markdown_extensions": ["attr_list", "md_in_html", "tables", "toc"],
-        "extra": {"data_dir": str(data_dir.relative_to(root)) if data_dir.is_relative_to(root)
-                  else str(data_dir)},
-    }
-    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), "utf-8")
-    for prefix, lang in (("", "en"), ("zh/", "zh")):
-        meta = f"---\nlang: {lang}\n---\n\n"
-        stats = ids["statistics"]
-        body = ["# Home", "",
-                "Figures: " + " ".join(f"{{{{ figure('{f}') }}}}" for f in stats), "",
-                "Cites: " + " ".join(f"{{{{ cite('{f}') }}}}" for f in ids["facts"]), "",
-                "Quotes: " + " ".join(f"{{{{ quote('{f}') }}}}" for f in ids["facts"]), "",
-                "{{ key_figures() }}", "", "{{ theme_cards() }}", ""]
-        body += [f"{{{{ chart('{m}') }}}}" for m in ids["measures"]]
-        _page(docs / prefix / "index.md", meta + "\n".join(body))
-        for theme in THEMES:
-            _page(docs / prefix / theme / "index.md",
-                  meta + f"# {theme}\n\n{{{{ theme_facts('{theme}') }}}}\n\n"
-                  f"{{{{ theme_sources('{theme}') }}}}\n")
-        _page(docs / prefix / "sources" / "index.md", meta + "# Sources\n\n{{ sources() }}\n")
-        _page(docs / prefix / "claims" / "index.md", meta + "# Claims\n\n{{ claims() }}\n"
-              + "".join(f"\n{{{{ claims('{q}') }}}}\n" for q in ids["questions"][:1]))
-        _page(docs / prefix / "timeline" / "index.md", meta + "# Timeline\n\n{{ timeline() }}\n")
-        _page(docs / prefix / "cards" / "index.md", meta + "# Cards\n\n" + "".join(
-            f"\n{{{{ fact('{f}') }}}}\n" for f in ids["facts"][:3]))
-    return root / "mkdocs.yml"
+    """A mini site (kit.mini_site) in English and Chinese over `data_dir` whose pages call
+    every macro over every fact, theme, source and question; returns its mkdocs.yml."""
+    stats = ids["statistics"]
+    body = ["# Home", "",
+            "Figures: " + " ".join(f"{{{{ figure('{f}') }}}}" for f in stats), "",
+            "Cites: " + " ".join(f"{{{{ cite('{f}') }}}}" for f in ids["facts"]), "",
+            "Quotes: " + " ".join(f"{{{{ quote('{f}') }}}}" for f in ids["facts"]), "",
+            "{{ key_figures() }}", "", "{{ theme_cards() }}", ""]
+    body += [f"{{{{ chart('{m}') }}}}" for m in ids["measures"]]
+    pages = {"index.md": "\n".join(body)}
+    for theme in THEMES:
+        pages[f"{theme}.md"] = (f"# {theme}\n\n{{{{ theme_facts('{theme}') }}}}\n\n"
+                                f"{{{{ theme_sources('{theme}') }}}}\n")
+    pages["sources.md"] = "# Sources\n\n{{ sources() }}\n"
+    pages["claims.md"] = "# Claims\n\n{{ claims() }}\n" + "".join(
+        f"\n{{{{ claims('{q}') }}}}\n" for q in ids["questions"][:1])
+    pages["timeline.md"] = "# Timeline\n\n{{ timeline() }}\n"
+    pages["cards.md"] = "# Cards\n\n" + "".join(
+        f"\n{{{{ fact('{f}') }}}}\n" for f in ids["facts"][:3])
+    pages.update({name[:-3] + ".zh.md": text for name, text in list(pages.items())})
+    return mini_site(root, pages, data_dir=data_dir, i18n=True,
+                     site_name="Injection fixture", site_url="https://example.org/rr/")
 
 
-def _page(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, "utf-8")

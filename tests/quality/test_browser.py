@@ -13,7 +13,6 @@ import pytest
 
 from . import browser as B
 from . import checks
-from .conftest import origin_of
 
 # Terms the search must find (override for another site: RR_SEARCH_EN / RR_SEARCH_ZH).
 SEARCH_EN = os.environ.get("RR_SEARCH_EN", "China")
@@ -85,7 +84,7 @@ def test_loaded_page_weight(sweep, site_dir, served):
 
 @pytest.mark.parametrize("term", [SEARCH_EN, SEARCH_ZH], ids=["english", "chinese"])
 def test_search_finds(term, browser, served, pages):
-    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(""))
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(""))
     try:
         results = B.search(page, term)
     finally:
@@ -101,7 +100,7 @@ def test_search_results_stay_in_the_page_language(home, term, inside, browser, s
     pages (under /zh/), best first; one on the English site lists no /zh/ page."""
     if home not in pages:
         pytest.fail(f"no /{home} page to search from", pytrace=False)
-    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(home))
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(home))
     try:
         links = B.search_links(page, term)
     finally:
@@ -132,7 +131,7 @@ def _assert_landed(page, frag: str, how: str) -> None:
 
 
 def test_evidence_link_by_click(browser, served, figure_page):
-    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(figure_page))
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(figure_page))
     try:
         link = B.first_figure_link(page)
         assert link is not None, f"/{figure_page}: no visible figure link"
@@ -144,7 +143,7 @@ def test_evidence_link_by_click(browser, served, figure_page):
 
 
 def test_evidence_link_by_keyboard(browser, served, figure_page):
-    ctx, page, visit = B.open_page(browser, origin_of(served), served.url(figure_page))
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(figure_page))
     try:
         link = B.first_figure_link(page)
         assert link is not None, f"/{figure_page}: no visible figure link"

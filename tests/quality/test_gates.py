@@ -12,7 +12,6 @@ import pytest
 
 from . import browser as B
 from . import checks
-from .conftest import origin_of
 from .tools import require_vnu
 
 
@@ -160,10 +159,10 @@ def test_browser_catches_external_font_request(browser, planted_server):
             "p{font-family:R}</style>")),
         "clean/index.html": page("<p>Text</p>"),
     })
-    ctx, _, clean = B.open_page(browser, origin_of(s), s.url("clean/"))
+    ctx, _, clean = B.open_page(browser, s.origin, s.url("clean/"))
     ctx.close()
     assert clean.external_requests == [] and clean.local_requests
-    ctx, _, visit = B.open_page(browser, origin_of(s), s.url(""))
+    ctx, _, visit = B.open_page(browser, s.origin, s.url(""))
     ctx.close()
     assert any("fonts.googleapis.com" in u for u in visit.external_requests), visit
 
@@ -173,7 +172,7 @@ def test_browser_catches_console_errors_and_scripts(browser, planted_server):
         "index.html": page("<p>x</p><script>throw new Error('planted')</script>"
                            "<script>console.error('planted console error')</script>"),
     })
-    ctx, _, visit = B.open_page(browser, origin_of(s), s.url(""))
+    ctx, _, visit = B.open_page(browser, s.origin, s.url(""))
     ctx.close()
     assert any("planted" in e for e in visit.page_errors)
     assert any("planted console error" in e for e in visit.console_errors)
@@ -185,11 +184,11 @@ def test_browser_catches_unescaped_field(browser, planted_server):
         "escaped/index.html": page("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
         "raw/index.html": page(f"<p>{needle}<img src=x onerror=alert(1)></p>"),
     })
-    ctx, p, visit = B.open_page(browser, origin_of(s), s.url("escaped/"))
+    ctx, p, visit = B.open_page(browser, s.origin, s.url("escaped/"))
     assert B.injected_markup(p) == [] and visit.dialogs == []
     assert B.text_shows_literally(p, [needle]) == []
     ctx.close()
-    ctx, p, visit = B.open_page(browser, origin_of(s), s.url("raw/"))
+    ctx, p, visit = B.open_page(browser, s.origin, s.url("raw/"))
     p.wait_for_timeout(200)
     assert visit.dialogs, "the planted script should have opened a dialog"
     assert B.injected_markup(p)
@@ -203,10 +202,10 @@ def test_axe_catches_image_without_alt(browser, planted_server, axe_source):
         "bad/index.html": page('<p><img src="../a.png" width="10" height="10"></p>'),
         "a.png": b"",
     })
-    ctx, p, _ = B.open_page(browser, origin_of(s), s.url("ok/"))
+    ctx, p, _ = B.open_page(browser, s.origin, s.url("ok/"))
     assert B.run_axe(p, axe_source) == []
     ctx.close()
-    ctx, p, _ = B.open_page(browser, origin_of(s), s.url("bad/"))
+    ctx, p, _ = B.open_page(browser, s.origin, s.url("bad/"))
     ids = [v["id"] for v in B.run_axe(p, axe_source)]
     ctx.close()
     assert "image-alt" in ids
@@ -218,7 +217,7 @@ def test_evidence_link_checks_catch_a_missing_target(browser, planted_server):
                            '<a href="#fact-missing">12%</a></p><div style="height:2000px"></div>'
                            '<section id="fact-real"><p>Evidence card</p></section>'),
     })
-    ctx, p, _ = B.open_page(browser, origin_of(s), s.url(""))
+    ctx, p, _ = B.open_page(browser, s.origin, s.url(""))
     link = B.first_figure_link(p)
     assert B.tab_to(p, link) == 1
     p.keyboard.press("Enter")

@@ -10,10 +10,9 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
-import pytest
 from markupsafe import escape
 
-from sitekit import ROOT, pages_of, parse
+from kit import ROOT, discover_pages, parse_html
 
 ZH = "zh/"
 
@@ -34,7 +33,7 @@ def _switcher(html: str) -> dict[str, str]:
 
 
 def _split(real_site: Path) -> tuple[list[str], list[str]]:
-    pages = pages_of(real_site)
+    pages = discover_pages(real_site)
     return ([p for p in pages if not p.startswith(ZH)],
             [p[len(ZH):] for p in pages if p.startswith(ZH)])
 
@@ -60,7 +59,7 @@ def test_every_source_page_has_a_chinese_file():
 
 def test_language_switcher_goes_to_the_same_page(real_site):
     problems = []
-    for page in pages_of(real_site):
+    for page in discover_pages(real_site):
         html = _html(real_site, page)
         links = _switcher(html)
         chinese = page.startswith(ZH)
@@ -78,7 +77,7 @@ def test_language_switcher_goes_to_the_same_page(real_site):
 
 
 def test_html_lang_is_the_page_language(real_site):
-    wrong = [f"/{p}: lang={_lang(_html(real_site, p))!r}" for p in pages_of(real_site)
+    wrong = [f"/{p}: lang={_lang(_html(real_site, p))!r}" for p in discover_pages(real_site)
              if _lang(_html(real_site, p)) != ("zh" if p.startswith(ZH) else "en")]
     assert not wrong, "\n".join(wrong[:20])
     assert _lang((real_site / "404.html").read_text("utf-8")) == "en"
@@ -96,11 +95,11 @@ def test_chinese_pages_link_to_chinese_pages(real_site):
     """Evidence, source and in-text links of a Chinese page stay in the Chinese edition
     (only the language selector leads out)."""
     problems = []
-    for page in pages_of(real_site):
+    for page in discover_pages(real_site):
         if not page.startswith(ZH):
             continue
         html = _html(real_site, page).split('<div class="md-content"', 1)[1]
-        for _tag, url in parse(html).links:
+        for _tag, url in parse_html(html).links:
             if url.startswith(("http:", "https:", "mailto:", "#")) or not url:
                 continue
             target = urljoin("/" + page, url).split("#")[0]
@@ -143,7 +142,7 @@ def test_quotes_in_the_original_and_english_translation_only_in_english(real_sit
             problems.append(f"/zh/{theme}: quote of {fact.id} not shown in the original")
         if quote not in en_html or translation not in en_html:
             problems.append(f"/{theme}: {fact.id} lacks its original quote or translation")
-    for page in pages_of(real_site):
+    for page in discover_pages(real_site):
         if page.startswith(ZH) and "rr-card__translation" in _html(real_site, page):
             problems.append(f"/{page}: shows an English translation of a quote")
     assert not problems, "\n".join(problems[:30])
@@ -176,7 +175,7 @@ def test_one_search_index_per_language(real_site):
     assert not [d for d in english["docs"] if d["location"].startswith(ZH)]
     # Chinese locations are relative to zh/, where the Chinese pages point Material.
     assert {d["location"].split("#")[0] for d in chinese["docs"]} <= {
-        p[len(ZH):] for p in pages_of(real_site) if p.startswith(ZH)}
+        p[len(ZH):] for p in discover_pages(real_site) if p.startswith(ZH)}
     for page in ("", "compute/"):
         config = re.search(r'<script id="__config" type="application/json">(.*?)</script>',
                            _html(real_site, ZH + page), re.S)

@@ -4,13 +4,12 @@ hostile text, unknown ids, broken macros, broken data, one data load per build, 
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-from sitekit import FIXTURE, build, build_in_process, mini_site, pages_of
+from kit import FIXTURE, build, build_in_process, discover_pages, mini_site
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{ config }}",
            "{% include 'x' %}"]
@@ -117,7 +116,7 @@ def test_hostile_text_renders_inert_and_literal(tmp_path):
                        data_dir=data)
     proc = build(config, tmp_path / "site")
     assert proc.returncode == 0, proc.stderr[-4000:]
-    for page in pages_of(tmp_path / "site"):
+    for page in discover_pages(tmp_path / "site"):
         html = (tmp_path / "site" / page / "index.html").read_text("utf-8")
         body = html.split('<div class="md-content"', 1)[1].split('</article>', 1)[0]
         live = _live_markup(body)
@@ -137,7 +136,7 @@ def test_unknown_fact_id_fails_naming_page_and_call(tmp_path):
     assert proc.returncode != 0
     assert "bad-page.md" in log
     assert "figure('china-ai-compute-share-2052')" in log
-    assert "Did you mean 'china-ai-compute-share-2025'" in log
+    assert "(did you mean 'china-ai-compute-share-2025'" in log
 
 
 @pytest.mark.parametrize("page,needle", [
@@ -173,62 +172,36 @@ def test_bad_data_fails_listing_every_problem(tmp_path):
     assert "compute.yaml:" in log
 
 
-I18N_PLUGINS = [
-    {"search": {"separator": r"[\s\u200b\-]+"}},
-    {"macros": {"module_name": "macros", "on_error_fail": True, "on_undefined": "strict"}},
-    {"i18n": {"docs_structure": "suffix", "fallback_to_default": False,
-              "reconfigure_search": False,
-              "languages": [{"locale": "en", "name": "English", "default": True},
-                            {"locale": "zh", "name": "中文"}]}},
-]
-
-
 def test_data_is_loaded_once_per_build(tmp_path):
-    """mkdocs-static-i18n runs one MkDocs build per language, each calling define_env;
-    the glue keeps the checked fact base keyed by a fingerprint of the data files. So
+    """mkdocs-static-i18n runs one MkDocs build per language, each with its own
+    on_config; the plugin keeps the checked fact base while no data file changes. So
     one `mkdocs build` of both languages loads the data once, a rebuild with unchanged
-    data (mkdocs serve after a page edit) loads it not at all, and a rebuild after a
-    data file changed loads it once more."""
-    from macros import glue
-
+    data (mkdocs serve after a page edit: MkDocs keeps the plugin, which defines
+    on_startup) loads it not at all, and a rebuild after a data file changed loads it
+    once more."""
     data = tmp_path / "data"
     shutil.copytree(FIXTURE, data)
     pages = {"index.md": ALL_MACROS_PAGE, **THEME_PAGES,
              "more.md": "# More\n\n" + "{{ figure('china-ai-compute-share-2025') }}\n" * 20}
     pages.update({name[:-3] + ".zh.md": text for name, text in pages.items()})
-    config = mini_site(tmp_path / "src", pages, data_dir=data, plugins=I18N_PLUGINS)
-    before = glue.LOAD_COUNT
-    build_in_process(config, tmp_path / "site1")
-    assert glue.LOAD_COUNT == before + 1, "two languages, one load"
+    config = mini_site(tmp_path / "src", pages, data_dir=data, i18n=True)
+    plugin = build_in_process(config, tmp_path / "site1").plugins["race-and-reliance"]
+    before = plugin.loads
+    assert before >= 1
     site1 = tmp_path / "site1"
     assert 'id="fact-china-ai-compute-share-2025"' in (
         site1 / "zh" / "compute" / "index.html").read_text("utf-8")
     assert "约15%" in (site1 / "zh" / "more" / "index.html").read_text("utf-8")
     assert "about 15%" in (site1 / "more" / "index.html").read_text("utf-8")
+    assert (site1 / "zh" / "facts" / "china-ai-compute-share-2025" / "index.html").is_file()
 
-    build_in_process(config, tmp_path / "site2")
-    assert glue.LOAD_COUNT == before + 1, "unchanged data is not loaded again"
+    again = build_in_process(config, tmp_path / "site2").plugins["race-and-reliance"]
+    assert again is plugin, "MkDocs keeps a plugin that defines on_startup"
+    assert plugin.loads == before, "unchanged data is not loaded again"
 
     changed = data / "measures.yaml"
     changed.write_text(changed.read_text("utf-8") + "\n", "utf-8")
     build_in_process(config, tmp_path / "site3")
-    assert glue.LOAD_COUNT == before + 2, "changed data is loaded again, once"
+    assert plugin.loads == before + 1, "changed data is loaded again, once"
     assert 'id="fact-china-ai-compute-share-2025"' in (
         tmp_path / "site3" / "compute" / "index.html").read_text("utf-8")
-
-
-def test_changed_renderers_are_reloaded_on_rebuild(tmp_path, monkeypatch):
-    """What `mkdocs serve` relies on: a rebuild after editing macros/render/*.py uses the
-    new code. Simulated by making the glue believe the files changed."""
-    from macros import glue
-
-    config = mini_site(tmp_path, {"index.md": "{{ figure('china-ai-compute-share-2025') }}\n",
-                                  **THEME_PAGES})
-    build_in_process(config, tmp_path / "a")
-    old = sys.modules["macros.render.site"]
-    build_in_process(config, tmp_path / "b")
-    assert sys.modules["macros.render.site"] is old, "unchanged files must not be reloaded"
-    monkeypatch.setattr(glue, "_fingerprint", ())
-    build_in_process(config, tmp_path / "c")
-    assert sys.modules["macros.render.site"] is not old
-    assert "about 15%" in (tmp_path / "c" / "index.html").read_text("utf-8")

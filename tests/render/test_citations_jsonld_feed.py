@@ -19,9 +19,9 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def test_citation_names_our_page_and_the_article(real_fb):
-    for fact in real_fb.facts.values():
-        source = real_fb.sources[fact.source]
+def test_citation_names_our_page_and_the_article(factbase):
+    for fact in factbase.facts.values():
+        source = factbase.sources[fact.source]
         url = f"https://example.org/facts/{fact.id}/"
         c = citations.citation(fact, source, url, "Race & Reliance")
         assert url in c["text"] and source.title_original in c["text"]
@@ -32,11 +32,11 @@ def test_citation_names_our_page_and_the_article(real_fb):
             assert csl[1]["URL"] == source.url
 
 
-def test_bibtex_escapes_specials(mini_fb):
-    fact = next(iter(mini_fb.facts.values()))
+def test_bibtex_escapes_specials(mini_factbase):
+    fact = next(iter(mini_factbase.facts.values()))
     hostile = fact.model_copy(update={"statement": fact.statement.model_copy(
         update={"en": "50% of {chips} & $5 _x_ #1 \\end"})})
-    c = citations.citation(hostile, mini_fb.sources[fact.source], "https://e/", "S")
+    c = citations.citation(hostile, mini_factbase.sources[fact.source], "https://e/", "S")
     assert _balanced(c["bibtex"]) and r"50\% of \{chips\} \& \$5 \_x\_ \#1" in c["bibtex"]
 
 
@@ -47,9 +47,9 @@ def test_jsonld_script_cannot_be_closed():
     assert json.loads(body)["t"] == "</script><script>alert(1)</script> & <!--"
 
 
-def test_claim_jsonld(real_fb):
-    for fact in real_fb.facts.values():
-        source = real_fb.sources[fact.source]
+def test_claim_jsonld(factbase):
+    for fact in factbase.facts.values():
+        source = factbase.sources[fact.source]
         data = jsonld.claim(fact, source, "https://e/f/", "S", "https://e/")
         assert data["@type"] == "Claim" and data["@context"] == "https://schema.org"
         for key in ("appearance", "isBasedOn"):
@@ -59,15 +59,15 @@ def test_claim_jsonld(real_fb):
             assert data["isBasedOn"]["url"] == source.url
 
 
-def test_feed_entries_come_from_the_data(mini_fb):
-    xml = feed.atom(mini_fb, "Mini & co", "https://example.org/mini/")
+def test_feed_entries_come_from_the_data(mini_factbase):
+    xml = feed.atom(mini_factbase, "Mini & co", "https://example.org/mini/")
     root = ET.fromstring(xml)
     ns = {"a": ATOM}
     entries = root.findall("a:entry", ns)
-    expected = sum(1 + bool(f.updated) for f in mini_fb.facts.values())
+    expected = sum(1 + bool(f.updated) for f in mini_factbase.facts.values())
     assert len(entries) == expected
     links = {e.find("a:link", ns).get("href") for e in entries}
-    assert links == {f"https://example.org/mini/facts/{i}/" for i in mini_fb.facts}
-    newest = max(f.updated or f.added for f in mini_fb.facts.values())
+    assert links == {f"https://example.org/mini/facts/{i}/" for i in mini_factbase.facts}
+    newest = max(f.updated or f.added for f in mini_factbase.facts.values())
     assert root.find("a:updated", ns).text.startswith(newest[:10])
-    assert feed.atom(mini_fb, "Mini & co", "https://example.org/mini/") == xml
+    assert feed.atom(mini_factbase, "Mini & co", "https://example.org/mini/") == xml

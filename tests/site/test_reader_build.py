@@ -16,78 +16,71 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
-from sitekit import ROOT, build, parse
-
-glue = pytest.importorskip("macros.glue")
-if not hasattr(glue, "on_files"):  # pragma: no cover - before integration
-    pytest.skip("glue.py has no build hooks yet", allow_module_level=True)
+from kit import page_html, parse_html
 
 JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("reader") / "site"
-    proc = build(ROOT / "mkdocs.yml", out)
-    assert proc.returncode == 0, proc.stderr[-6000:]
-    return out
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def _html(site: Path, page: str) -> str:
-    return (site / page / "index.html").read_text("utf-8")
+    return page_html(site, page + "/" if page else "")
 
 
-def test_a_page_per_fact_with_claim_jsonld(site, real_fb):
-    for fact in real_fb.facts.values():
+def test_a_page_per_fact_with_claim_jsonld(site, factbase):
+    for fact in factbase.facts.values():
         html = _html(site, f"facts/{fact.id}")
         assert f'id="fact-{fact.id}"' in html
         (block,) = JSONLD.findall(html)
         data = json.loads(block)
         assert data["@type"] == "Claim" and data["@context"] == "https://schema.org"
         assert data["url"].endswith(f"/facts/{fact.id}/")
-        source = real_fb.sources[fact.source]
+        source = factbase.sources[fact.source]
         for key in ("appearance", "isBasedOn"):
             assert data[key]["headline"] == source.title_original
         assert "@misc{" in html and "@article{" in html  # cite this
 
 
-def test_theme_cards_link_to_permalinks(site, real_fb):
-    for fact in real_fb.facts.values():
+def test_theme_cards_link_to_permalinks(site, factbase):
+    for fact in factbase.facts.values():
         html = _html(site, fact.theme.value)
         assert f'href="../facts/{fact.id}/"' in html, fact.id
 
 
-def test_entity_pages_and_index(site, real_fb):
+def test_entity_pages_and_index(site, factbase):
     index = _html(site, "entities")
-    for entity_id in real_fb.entities:
+    for entity_id in factbase.entities:
         assert f'href="{entity_id}/"' in index
         html = _html(site, f"entities/{entity_id}")
-        for fact in real_fb.by_entity.get(entity_id, []):
+        for fact in factbase.by_entity.get(entity_id, []):
             assert f'href="../../facts/{fact.id}/"' in html
 
 
-def test_downloads_read_back(site, real_fb):
+def test_downloads_read_back(site, factbase):
     from macros.render.exports import facts_from_csv, facts_from_json
 
     d = site / "downloads"
-    facts = [f.model_dump() for f in real_fb.facts.values()]
+    facts = [f.model_dump() for f in factbase.facts.values()]
     assert [f.model_dump() for f in facts_from_json((d / "facts.json").read_text("utf-8"))] \
         == facts
     assert [f.model_dump() for f in facts_from_csv((d / "facts.csv").read_text("utf-8"))] \
         == facts
     sources = json.loads((d / "sources.json").read_text("utf-8"))["sources"]
-    assert [s["id"] for s in sources] == list(real_fb.sources)
+    assert [s["id"] for s in sources] == list(factbase.sources)
     entities = json.loads((d / "entities.json").read_text("utf-8"))["entities"]
-    assert [e["id"] for e in entities] == list(real_fb.entities)
-    for measure_id, mfacts in real_fb.by_measure.items():
+    assert [e["id"] for e in entities] == list(factbase.entities)
+    for measure_id, mfacts in factbase.by_measure.items():
         rows = list(csv.DictReader(io.StringIO(
             (d / "measures" / f"{measure_id}.csv").read_text("utf-8"))))
         assert [r["fact"] for r in rows] == [f.id for f in mfacts]
 
 
-def test_downloads_page(site, real_fb):
+def test_downloads_page(site, factbase):
     html = _html(site, "downloads")
-    links = {url for _, url in parse(html).links}
+    links = {url for _, url in parse_html(html).links}
     for name in ("facts.csv", "facts.json", "sources.json", "entities.json"):
         assert name in links
         assert (site / "downloads" / name).is_file()
@@ -96,10 +89,10 @@ def test_downloads_page(site, real_fb):
     assert data["@type"] == "Dataset"
     for key in ("name", "description", "license", "distribution", "url"):
         assert data[key]
-    assert f">{len(real_fb.facts)}<" in html
+    assert f">{len(factbase.facts)}<" in html
 
 
-def test_changes_and_feed(site, real_fb):
+def test_changes_and_feed(site, factbase):
     root = ET.fromstring((site / "changes.xml").read_bytes())
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert root.tag == "{http://www.w3.org/2005/Atom}feed"
@@ -109,22 +102,23 @@ def test_changes_and_feed(site, real_fb):
     assert 'href="../changes.xml"' in html
 
 
-def test_generated_pages_out_of_nav_but_searchable(site, real_fb):
+def test_generated_pages_out_of_nav_but_searchable(site, factbase):
     home = _html(site, "")
     assert 'href="facts/' not in home and 'href="entities/"' in home  # index in nav only
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
-    some = next(iter(real_fb.facts))
+    some = next(iter(factbase.facts))
     assert f"facts/{some}/" in locations
 
 
-def test_stale_facts_are_marked(site, real_fb):
-    import datetime as dt
+def test_stale_facts_are_marked(site, factbase):
+    from kit import source_date_epoch
+    from macros.evidence.freshness import Freshness
 
-    from macros.render.freshness import Freshness
-
-    fresh = Freshness(dt.date.today())  # the real config sets no freshness_date
-    for theme, facts in real_fb.by_theme.items():
+    # The real config sets no freshness_date: the build judges by SOURCE_DATE_EPOCH.
+    fresh = Freshness.from_settings(environ={"SOURCE_DATE_EPOCH": source_date_epoch()})
+    for theme, facts in factbase.by_theme.items():
         html = _html(site, theme)
-        stale = [f for f in facts if fresh.stale_reason(f, real_fb.sources[f.source])]
+        stale = [f for f in facts
+                 if (v := fresh.judge(f, factbase.sources[f.source])) and v.shown]
         assert html.count('class="rr-stale"') == len(stale), theme

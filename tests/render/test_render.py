@@ -10,9 +10,10 @@ import pytest
 from macros.evidence.model import Qualifier, Quantity, Unit
 from macros.render import MACROS, MacroError, PageContext, Site
 from macros.render.dates import format_date, format_period
-from macros.render.html import TEMPLATES_DIR, md_text
+from macros.render.html import md_text
 from macros.render.links import relative_url
 from macros.render.numbers import format_number, format_quantity, format_value
+from macros.render.registry import Macro, doc_problems
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{ config }}",
            "{% include 'x' %}"]
@@ -94,14 +95,14 @@ def test_relative_url(target, page, expected):
 @pytest.mark.parametrize("call,needle", [
     (("figure", ["china-ai-compute-shar-2025"]),
      "figure('china-ai-compute-shar-2025'): unknown fact id"),
-    (("figure", ["china-ai-compute-shar-2025"]), "Did you mean 'china-ai-compute-share-2025'"),
+    (("figure", ["china-ai-compute-shar-2025"]), "(did you mean 'china-ai-compute-share-2025'"),
     (("figure", ["beichen-ceo-compute-forecast"]), "without a quantity"),
-    (("chart", ["share-of-ai-compte"]), "Did you mean 'share-of-ai-compute'"),
+    (("chart", ["share-of-ai-compte"]), "(did you mean 'share-of-ai-compute'"),
     (("chart", ["share-of-ai-compute", "open-model-downloads"]), "same unit"),
     (("theme_facts", ["compte"]), "unknown theme 'compte'"),
     (("claims", ["can-china-overtake"]), "unknown question"),
     (("figure", []), "expected figure(fact_id)"),
-    (("figur", ["x"]), "no such macro. Did you mean 'figure'"),
+    (("figur", ["x"]), "no such macro (did you mean 'figure'"),
     (("key_figures", ["china-ai-compute-share-2025"]), "must be a list"),
 ])
 def test_errors_name_page_call_and_suggestion(mini_factbase, call, needle):
@@ -133,20 +134,48 @@ def test_md_text_keeps_markdown_literal():
     assert md_text("a *b* {#c} <i>") == r"a \*b\* \{\#c\} &lt;i&gt;"
 
 
-def test_every_partial_opens_with_a_param_header():
-    for path in sorted(TEMPLATES_DIR.glob("*.html")):
-        text = path.read_text("utf-8").lstrip()
-        assert text.startswith("{#"), path.name
-        head = text[: text.index("#}")]
-        assert "@param" in head and "@example" in head, path.name
-
-
 def test_every_macro_is_documented(mini_factbase):
+    """Every macro has a summary, Args that match its parameters, and an example that
+    calls it; the editor's guide prints each one."""
+    assert doc_problems() == []
     html = Site(mini_factbase).call(PageContext("editing/", "en", "editing.md"),
                                     "macro_reference")
     for name in MACROS:
         assert f"{{#macro-{name}}}" in html
     assert len(re.findall(r'class="rr-macro__example"', html)) == len(MACROS)
+
+
+def test_the_macro_doc_check_catches_a_bad_docstring():
+    def no_docs(page, fact_id):
+        pass
+
+    def wrong_args(page, fact_id):
+        """Summary.
+
+        Args:
+            fact: the fact.
+
+        Example:
+            {{ wrong_args('x') }}
+        """
+
+    def other_example(page):
+        """Summary.
+
+        Example:
+            {{ figure('x') }}
+        """
+
+    problems = doc_problems({m.name: m for m in (Macro("no_docs", no_docs),
+                                                 Macro("wrong_args", wrong_args),
+                                                 Macro("other_example", other_example))})
+    assert problems == [
+        "no_docs: no summary line in its docstring",
+        "no_docs: no Example: section in its docstring",
+        "no_docs: Args: documents [], the macro takes ['fact_id']",
+        "wrong_args: Args: documents ['fact'], the macro takes ['fact_id']",
+        "other_example: its example does not call other_example()",
+    ]
 
 
 def test_chart_svg_has_text_alternative_and_table(mini_factbase):

@@ -11,7 +11,7 @@ import pytest
 from macros.render import exports
 
 
-@pytest.mark.parametrize("fb_name", ["mini_fb", "real_fb"])
+@pytest.mark.parametrize("fb_name", ["mini_factbase", "factbase"])
 def test_facts_round_trip(request, fb_name):
     fb = request.getfixturevalue(fb_name)
     files = {d.name: d for d in exports.downloads(fb, "T", "https://example.org/")}
@@ -23,10 +23,10 @@ def test_facts_round_trip(request, fb_name):
     assert [f.model_dump() for f in json_facts] == facts
 
 
-def test_counts_and_envelope(real_fb):
-    files = {d.name: d for d in exports.downloads(real_fb, "T", "https://example.org/")}
-    assert files["facts.csv"].rows == len(real_fb.facts)
-    for name, items in (("sources.json", real_fb.sources), ("entities.json", real_fb.entities)):
+def test_counts_and_envelope(factbase):
+    files = {d.name: d for d in exports.downloads(factbase, "T", "https://example.org/")}
+    assert files["facts.csv"].rows == len(factbase.facts)
+    for name, items in (("sources.json", factbase.sources), ("entities.json", factbase.entities)):
         data = json.loads(files[name].content)
         key = name.split(".")[0]
         assert data["count"] == len(data[key]) == len(items) == files[name].rows
@@ -34,17 +34,17 @@ def test_counts_and_envelope(real_fb):
         assert data["licence"] == "CC BY 4.0"
 
 
-def test_measure_csvs_are_tidy(real_fb):
-    files = exports.downloads(real_fb)
+def test_measure_csvs_are_tidy(factbase):
+    files = exports.downloads(factbase)
     measures = [d for d in files if d.name.startswith("measures/")]
-    assert {d.name for d in measures} == {f"measures/{m}.csv" for m in real_fb.by_measure}
+    assert {d.name for d in measures} == {f"measures/{m}.csv" for m in factbase.by_measure}
     for d in measures:
         rows = list(csv.DictReader(io.StringIO(d.content.decode())))
         assert list(rows[0]) == [c.name for c in exports.MEASURE_COLUMNS]
         mid = d.name[len("measures/"):-4]
-        facts = real_fb.by_measure[mid]
+        facts = factbase.by_measure[mid]
         assert len(rows) == d.rows == len(facts)
-        for row, fact in zip(rows, facts):
+        for row, fact in zip(rows, facts, strict=True):
             q = fact.quantity
             assert row["fact"] == fact.id and row["quote"] == fact.quote
             assert row["unit"] == q.unit.value and row["qualifier"] == q.qualifier.value
@@ -53,9 +53,9 @@ def test_measure_csvs_are_tidy(real_fb):
                 assert (row[part] == "") if got is None else float(row[part]) == got
 
 
-def test_deterministic(real_fb):
-    a = [(d.name, d.content) for d in exports.downloads(real_fb, "T", "u")]
-    b = [(d.name, d.content) for d in exports.downloads(real_fb, "T", "u")]
+def test_deterministic(factbase):
+    a = [(d.name, d.content) for d in exports.downloads(factbase, "T", "u")]
+    b = [(d.name, d.content) for d in exports.downloads(factbase, "T", "u")]
     assert a == b
     assert all(b"\r\n" not in content for _, content in a)
 

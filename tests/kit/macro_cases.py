@@ -1,23 +1,5 @@
-"""Golden HTML for every macro over tests/fixtures/mini-data.
-
-Run ``UPDATE_GOLDEN=1 pytest tests/site/test_site_golden.py`` to rewrite
-tests/site/golden/*.html after an intended change, then review the diff.
-"""
-
-from __future__ import annotations
-
-import os
-
-import pytest
-
-import datetime as dt
-
-from macros.render import MACROS, PageContext, Site
-from macros.render.freshness import Freshness
-from macros.render.reader import ReaderOptions
-from sitekit import GOLDEN
-
-UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+"""Every macro called as pages call it, over tests/fixtures/mini-data: the golden cases
+(test_golden.py), which the partial-parameter check (test_partials.py) also renders."""
 
 # (golden name, macro, args, page URL, language)
 CASES = [
@@ -72,23 +54,3 @@ CASES = [
     ("downloads-zh", "downloads", [], "zh/downloads/", "zh"),
     ("changes-zh", "changes", [], "zh/changes/", "zh"),
 ]
-# A fixed date and address, so the goldens do not change with the day they run.
-OPTIONS = ReaderOptions("Mini", "https://example.org/mini/",
-                        Freshness(dt.date(2027, 1, 15)))
-
-
-def test_every_macro_has_a_golden_case():
-    assert set(MACROS) <= {case[1] for case in CASES}
-
-
-@pytest.mark.parametrize("golden,name,args,url,lang", CASES, ids=[c[0] for c in CASES])
-def test_golden(mini_factbase, golden, name, args, url, lang):
-    html = Site(mini_factbase, OPTIONS).call(PageContext(url=url, lang=lang, src_path="t.md"), name, args)
-    path = GOLDEN / f"{golden}.html"
-    if UPDATE:
-        GOLDEN.mkdir(exist_ok=True)
-        path.write_text(html.strip() + "\n", encoding="utf-8")
-        return
-    assert path.is_file(), f"{path} missing: run UPDATE_GOLDEN=1 pytest {__file__}"
-    assert html.strip() + "\n" == path.read_text(encoding="utf-8"), (
-        f"{name}{tuple(args)} changed; if intended: UPDATE_GOLDEN=1 pytest {__file__}")

@@ -72,17 +72,9 @@ def test_range_has_a_solid_outline():
     assert abs(x0 - (g.label_w + ranged.solid_w)) < 0.11
 
 
-def test_drawn_chart_has_text_alternative_and_css_free_fallbacks(mini_factbase):
-    import datetime as dt
-
-    from macros.render import PageContext, Site
-    from macros.render.freshness import Freshness
-    from macros.render.reader import ReaderOptions
-
-    site = Site(mini_factbase, ReaderOptions("Mini", "https://example.org/mini/",
-                                             Freshness(dt.date(2027, 1, 15))))
-    html = site.call(PageContext(url="compute/", lang="en", src_path="t.md"), "chart",
-                     ["share-of-ai-compute", "share-of-top-ai-researchers"])
+def test_drawn_chart_has_text_alternative_and_css_free_fallbacks(render):
+    html = render("chart", "share-of-ai-compute", "share-of-top-ai-researchers",
+                  url="compute/")
     svg = html[html.index("<svg"):html.index("</svg>")]
     assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert "<table" in html  # the data, readable without the picture

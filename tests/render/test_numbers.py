@@ -10,8 +10,16 @@ import pytest
 import yaml
 
 from macros.evidence.model import Qualifier, Quantity, Unit
-from macros.render.numbers import (count_noun, figure_note, format_number, format_quantity,
-                                   format_value, printed_in_words, singular, unit_label)
+from macros.render.numbers import (
+    count_noun,
+    figure_note,
+    format_number,
+    format_quantity,
+    format_value,
+    printed_in_words,
+    singular,
+    unit_label,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MINUS = "\u2212"

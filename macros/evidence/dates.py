@@ -1,0 +1,115 @@
+"""Partial dates and periods: the one home of their rules. Plain Python, no MkDocs.
+
+A date's precision is its form: ``YYYY-MM-DD`` (day), ``YYYY-MM`` (month), ``YYYY``
+(year), or ``unknown``. A period is ``START..END`` of two such dates. The model validates
+with these functions, the checker ages facts with them, and the renderers sort and
+format with them, so every part of the project reads a date the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+UNKNOWN = "unknown"
+
+DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+DATE_RE = re.compile(rf"^({DATE_PATTERN})$")
+PERIOD_RE = re.compile(rf"^({DATE_PATTERN})\.\.({DATE_PATTERN})$")
+
+
+def coerce_date_text(value: object) -> object:
+    """YAML turns an unquoted 2024-02-22 into a date and 2024 into an int; accept both
+    and keep the text form (the model validates the text)."""
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return str(value)
+    return value
+
+
+def check_partial_date(text: str) -> str:
+    """``text`` if it is a real partial date, else ValueError saying how to write one."""
+    if not DATE_RE.match(text):
+        raise ValueError(
+            f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
+        )
+    parts = [int(p) for p in text.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise ValueError(f"'{text}' is not a real date ({exc})") from None
+    return text
+
+
+def validate_partial_date(value: str) -> str:
+    """A partial date or 'unknown'."""
+    return value if value == UNKNOWN else check_partial_date(value)
+
+
+def validate_period(value: str) -> str:
+    """A partial date, a period START..END, or 'unknown'."""
+    if value == UNKNOWN:
+        return value
+    m = PERIOD_RE.match(value)
+    if m:
+        start, end = check_partial_date(m.group(1)), check_partial_date(m.group(2))
+        if sort_key(start) > sort_key(end):
+            raise ValueError(f"period '{value}' ends before it starts")
+        return value
+    return check_partial_date(value)
+
+
+def is_known(text: str | None) -> bool:
+    return bool(text) and text != UNKNOWN
+
+
+def precision(text: str) -> str:
+    """'day', 'month', 'year' or 'unknown' for a partial date."""
+    if text == UNKNOWN:
+        return UNKNOWN
+    return {1: "year", 2: "month", 3: "day"}[len(text.split("-"))]
+
+
+def period_bounds(text: str) -> tuple[str, str]:
+    """(start, end) of a date or period; a single date is its own start and end."""
+    start, _, end = text.partition("..")
+    return start, end or start
+
+
+def first_day(partial_date: str) -> dt.date:
+    """The first day a partial date can mean: '2025' -> 2025-01-01."""
+    parts = [int(p) for p in partial_date.split("-")] + [1, 1]
+    return dt.date(parts[0], parts[1], parts[2])
+
+
+def last_day(partial_date: str) -> dt.date:
+    """The last day a partial date can mean: '2025' -> 2025-12-31, '2025-02' -> 2025-02-28."""
+    parts = [int(p) for p in partial_date.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return add_months(dt.date(parts[0], parts[1], 1), 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved by whole months, clamped to the end of a shorter month."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (next_month - dt.timedelta(days=1)).day))
+
+
+def sort_key(text: str | None) -> tuple[int, int, int, int]:
+    """Chronological key of a date or period (by its start); a year-only date sorts
+    before the months of its year, unknown dates last."""
+    if not is_known(text):
+        return (9999, 99, 99, 1)
+    assert text is not None
+    parts = [int(p) for p in text.split("..")[0].split("-")]
+    parts += [0] * (3 - len(parts))
+    return (parts[0], parts[1], parts[2], 0)

@@ -1,0 +1,51 @@
+"""The pages and files a build makes from the data. Plain Python, no MkDocs.
+
+A generated page is a page of Markdown that calls one macro by id (``{{ fact_page('x')
+}}``), so no text from the data is ever part of a page template; its title, from the
+data, is plain text for the glue to set (escaped) after the macros have run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..evidence.factbase import FactBase
+from . import exports, feed, links
+from .page import SiteOptions
+
+TITLE_LIMIT = {"en": 90, "zh": 50}  # characters of a fact statement in a page title
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # where the page is in the build: 'facts/<id>.md', 'zh/facts/<id>.md'
+    markdown: str
+    title: str  # plain text in the page's language
+    lang: str
+
+
+def _title(text: str, lang: str) -> str:
+    limit = TITLE_LIMIT.get(lang, 90)
+    return text if len(text) <= limit else text[:limit - 2].rstrip() + "…"
+
+
+def generated_pages(fb: FactBase, lang: str) -> list[GeneratedPage]:
+    """A page per fact and per entity, in ``lang``, under that language's prefix."""
+    prefix = links.lang_prefix(lang)
+    pages = [GeneratedPage(f"{prefix}facts/{fact_id}.md",
+                           f"{{{{ fact_page('{fact_id}') }}}}\n",
+                           _title(getattr(fact.statement, lang), lang), lang)
+             for fact_id, fact in fb.facts.items()]
+    pages += [GeneratedPage(f"{prefix}entities/{entity_id}.md",
+                            f"{{{{ entity_page('{entity_id}') }}}}\n",
+                            getattr(entity.name, lang), lang)
+              for entity_id, entity in fb.entities.items()]
+    return pages
+
+
+def generated_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
+    """Path -> content of every data file made at build time (downloads, feed)."""
+    files = {f"{exports.DOWNLOADS_DIR}/{d.name}": d.content
+             for d in exports.downloads(fb, options.site_name, options.site_url)}
+    files["changes.xml"] = feed.atom(fb, options.site_name, options.site_url or "/")
+    return files

@@ -1,0 +1,261 @@
+"""A page being rendered, as the macros see it. Plain Python, no MkDocs.
+
+:class:`Page` knows the page's language and URL and gives the macros what they share:
+lookups that fail with a "did you mean", links relative to the page, view models in the
+page's language, and rendering of a partial.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from ..evidence import dates
+from ..evidence.factbase import FactBase
+from ..evidence.freshness import Freshness
+from ..evidence.model import Bilingual, Entity, Fact, Measure, Question, Source, Theme
+from ..evidence.suggest import did_you_mean
+from . import links
+from .dates import format_date, format_period
+from .html import compact, render_partial, safe_url
+from .labels import DEFAULT_LANG, KIND_FAMILY, LABELS, THEMES, check_lang
+from .numbers import figure_note, format_quantity, format_value
+from .registry import MacroError
+from .views import FactView, SourceView
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What the renderers need from the site's configuration."""
+
+    site_name: str = "Race & Reliance"
+    site_url: str = ""  # absolute, ending in '/', or '' when unknown
+    freshness: Freshness = field(default_factory=lambda: Freshness(dt.date.today()))
+
+    def absolute(self, path: str) -> str:
+        """An absolute URL for a site-root-relative path (root-relative without site_url)."""
+        return (self.site_url or "/") + path
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """Where a macro is being rendered."""
+
+    url: str = ""  # site-root-relative page URL as MkDocs gives it: '' or 'compute/'
+    lang: str = DEFAULT_LANG
+    src_path: str = "<string>"  # the page's file, for error messages
+
+
+def _unknown(kind: str, value: str, choices: Any) -> MacroError:
+    hint = did_you_mean(value, choices, n=3)
+    return MacroError(f"unknown {kind} {value!r}" + (f" ({hint})" if hint else ""))
+
+
+class Page:
+    """The macros' view of one page: its language, its links, its view models.
+
+    Evidence links carry target="_self": should Material's instant navigation be turned
+    on (mkdocs.yml leaves it off for the two-language site), it leaves them to the
+    browser, so the card they point to becomes the :target and is highlighted (instant
+    navigation moves to anchors with pushState, which never sets :target).
+    """
+
+    def __init__(self, fb: FactBase, options: SiteOptions, env: Environment,
+                 ctx: PageContext) -> None:
+        self.fb = fb
+        self.options = options
+        self.env = env
+        self.ctx = ctx
+        self.lang = check_lang(ctx.lang)
+        self.L = LABELS[self.lang]
+
+    # ------------------------------------------------------------------ lookups
+
+    def fact(self, fact_id: str) -> Fact:
+        fact = self.fb.facts.get(fact_id)
+        if fact is None:
+            raise _unknown("fact id", fact_id, self.fb.facts)
+        return fact
+
+    def measure(self, measure_id: str) -> Measure:
+        measure = self.fb.measures.get(measure_id)
+        if measure is None:
+            raise _unknown("measure", measure_id, self.fb.measures)
+        return measure
+
+    def question(self, question_id: str) -> Question:
+        question = self.fb.questions.get(question_id)
+        if question is None:
+            raise _unknown("question", question_id, self.fb.questions)
+        return question
+
+    def entity(self, entity_id: str) -> Entity:
+        entity = self.fb.entities.get(entity_id)
+        if entity is None:
+            raise _unknown("entity", entity_id, self.fb.entities)
+        return entity
+
+    def theme(self, theme: str) -> Theme:
+        try:
+            return Theme(theme)
+        except ValueError:
+            values = [t.value for t in Theme]
+            raise MacroError(f"unknown theme {theme!r}; themes are {', '.join(values)}"
+                             + (f" ({h})" if (h := did_you_mean(theme, values)) else "")
+                             ) from None
+
+    # ------------------------------------------------------------------ words
+
+    def text(self, bilingual: Bilingual) -> str:
+        """A text of ours in the page language."""
+        return str(getattr(bilingual, self.lang))
+
+    def entity_name(self, entity_id: str | None) -> str:
+        if not entity_id:
+            return ""
+        entity = self.fb.entities.get(entity_id)
+        return self.text(entity.name) if entity else entity_id
+
+    def count(self, n: int, key: str) -> str:
+        """'1 fact', '12 facts' (``key`` 'facts' or 'sources')."""
+        labels = self.L["count"]
+        return labels[f"{key[:-1]}_one"] if n == 1 else labels[key].format(n=n)
+
+    def counted(self, fact: Fact) -> str | None:
+        """What a count counts: the measure's noun, else the quantity's own."""
+        measure = self.fb.measures.get(fact.measure) if fact.measure else None
+        counted = (measure.counted if measure and measure.counted
+                   else fact.quantity.counted if fact.quantity else None)
+        return self.text(counted) if counted else None
+
+    def figure_text(self, fact: Fact) -> str:
+        """The fact's figure as readers see it; a clear error for a fact without one."""
+        if fact.quantity is None:
+            raise MacroError(f"fact {fact.id!r} is a {fact.kind.value} without a quantity; "
+                             f"use fact({fact.id!r}) or cite({fact.id!r}) instead.")
+        return format_quantity(fact.quantity, self.lang, self.counted(fact))
+
+    # ------------------------------------------------------------------ links
+
+    def rel(self, target: str) -> str:
+        """A link from this page to a site-root-relative URL."""
+        return links.relative_url(target, self.ctx.url)
+
+    def fact_href(self, fact: Fact) -> str:
+        """The fact's card on its theme page (same-page links are '#fact-…')."""
+        return self.rel(f"{links.theme_url(fact.theme, self.lang)}#fact-{fact.id}")
+
+    def permalink_href(self, fact_id: str) -> str:
+        return self.rel(links.fact_url(fact_id, self.lang))
+
+    def entity_href(self, entity_id: str) -> str:
+        return self.rel(links.entity_url(entity_id, self.lang))
+
+    def source_href(self, source_id: str) -> str:
+        return self.rel(links.source_url(source_id, self.lang))
+
+    # ------------------------------------------------------------------ view models
+
+    def source_view(self, source_id: str) -> SourceView:
+        source: Source | None = self.fb.sources.get(source_id)
+        if source is None:  # the checker prevents this; be explicit anyway
+            raise _unknown("source", source_id, self.fb.sources)
+        title = source.title_en if self.lang == "en" else source.title_original
+        outlet = self.text(source.outlet)
+        return SourceView(
+            id=source.id,
+            title=title,
+            title_original=source.title_original,
+            title_lang=source.script.lang_tag,
+            title_en=source.title_en,
+            outlet=outlet,
+            byline=outlet if source.outlet.en.lower() != "unknown" else title,
+            authors=", ".join(source.authors),
+            published=format_date(source.published, self.lang),
+            published_iso=source.published if dates.is_known(source.published) else "",
+            published_note=source.published_note or "",
+            kind=self.L["source_kind"][source.kind.value],
+            kind_id=source.kind.value,
+            via=self.text(source.via),
+            url=safe_url(source.url),
+            url_text=source.url or "",
+            archive=f"data/articles/{source.archive}.txt",
+            errata=[self.text(e) for e in source.errata],
+            href=self.source_href(source.id),
+        )
+
+    def fact_view(self, fact: Fact) -> FactView:
+        L = self.L
+        conversion = ""
+        if fact.conversion is not None:
+            c = fact.conversion
+            conversion = "≈ " + format_value(c.value, c.unit, self.lang) + " (" + \
+                L["card"]["conversion_rate"].format(
+                    rate=f"{c.rate:g}", date=format_date(c.rate_date, self.lang)) + ")"
+            if c.note:
+                conversion += f" — {c.note}"
+        review = ""
+        if fact.current_state:
+            review = (L["card"]["current_state"].format(
+                date=format_date(fact.review_by, self.lang))
+                if fact.review_by else L["card"]["current_state_nodate"])
+        measure = self.fb.measures.get(fact.measure) if fact.measure else None
+        source = self.fb.sources[fact.source]
+        verdict = self.options.freshness.judge(fact, source)
+        stale = (L["stale"][verdict.reason].format(n=self.options.freshness.months)
+                 if verdict is not None and verdict.shown else "")
+        q = fact.quantity
+        return FactView(
+            id=fact.id,
+            anchor=f"fact-{fact.id}",
+            kind=fact.kind.value,
+            family=KIND_FAMILY[fact.kind],
+            kind_label=L["kind"][fact.kind.value],
+            theme=fact.theme.value,
+            theme_name=THEMES[self.lang][fact.theme][0],
+            statement=self.text(fact.statement),
+            figure=self.figure_text(fact) if q is not None else "",
+            figure_note=figure_note(q, self.lang, self.counted(fact)) if q is not None else "",
+            measure=self.text(measure.name) if measure else "",
+            subject=self.entity_name(fact.subject),
+            as_printed=q.as_printed if q else "",
+            also=[format_quantity(a, self.lang) + f" ({a.as_printed})"
+                  for a in fact.also_given_as],
+            conversion=conversion,
+            as_of=format_period(fact.as_of, self.lang),
+            date=format_date(fact.date, self.lang) if fact.date else "",
+            date_iso=fact.date if fact.date and dates.is_known(fact.date) else "",
+            horizon=format_date(fact.horizon, self.lang) if fact.horizon else "",
+            speaker=self.entity_name(fact.speaker),
+            data_producer=self.entity_name(fact.data_producer),
+            quote=fact.quote,
+            quote_lang=source.script.lang_tag,
+            translation=fact.quote_en,
+            note=self.text(fact.note) if fact.note else "",
+            review=review,
+            href=self.fact_href(fact),
+            permalink=self.permalink_href(fact.id),
+            describes=(format_period(fact.as_of, self.lang) if fact.as_of else
+                       format_date(fact.date, self.lang) if fact.date else ""),
+            stale=stale,
+            source=self.source_view(fact.source),
+        )
+
+    # ------------------------------------------------------------------ HTML
+
+    def render(self, name: str, **context: Any) -> Markup:
+        """``templates/<name>`` filled with ``context``, the page's labels (``L``) and
+        language (``lang``); autoescaped."""
+        return render_partial(self.env, name, L=self.L, lang=self.lang, **context)
+
+    def block(self, name: str, **context: Any) -> str:
+        """A block of HTML on its own, separated from surrounding Markdown."""
+        return "\n\n" + compact(self.render(name, **context)) + "\n\n"
+
+    def inline(self, name: str, **context: Any) -> str:
+        """HTML inside a paragraph: one line."""
+        return compact(self.render(name, **context)).replace("\n", " ")

@@ -1,0 +1,160 @@
+"""View models: what a partial is given, as typed, frozen dataclasses. Plain Python.
+
+Every value is already in the page's language and already a link relative to the page;
+the partials in ``macros/templates/`` only place and escape them. :class:`~.page.Page`
+builds them (``page.fact_view(fact)``…).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    title: str  # in the page language: our English title, or the original
+    title_original: str
+    title_lang: str  # BCP 47 tag of the original title: zh-Hans or zh-Hant
+    title_en: str
+    outlet: str
+    byline: str  # short attribution: the outlet, or the title when the outlet is unknown
+    authors: str
+    published: str
+    published_iso: str  # '' when unknown
+    published_note: str  # English only, in the data
+    kind: str
+    kind_id: str
+    via: str
+    url: str  # '' unless it is a safe http(s) address
+    url_text: str  # the address as written, shown as text when it is not safe to link
+    archive: str
+    errata: list[str]
+    href: str
+
+
+@dataclass(frozen=True)
+class FactView:
+    id: str
+    anchor: str  # fact-<id>
+    kind: str
+    family: str  # reporting, claim or opinion: how the card looks
+    kind_label: str
+    theme: str
+    theme_name: str
+    statement: str
+    figure: str  # '' for a fact without a quantity
+    figure_note: str  # what a figure's title attribute adds (exact digits, wording)
+    measure: str
+    subject: str
+    as_printed: str
+    also: list[str]
+    conversion: str
+    as_of: str
+    date: str
+    date_iso: str
+    horizon: str
+    speaker: str
+    data_producer: str
+    quote: str
+    quote_lang: str
+    translation: str
+    note: str
+    review: str
+    href: str  # the card on its theme page
+    permalink: str  # the fact's own page
+    describes: str  # the date or period the fact describes
+    stale: str  # why it may be out of date, '' when it is not
+    source: SourceView
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    href: str
+
+
+@dataclass(frozen=True)
+class CountedSource:
+    """A source with how many of the facts in question cite it."""
+
+    source: SourceView
+    count: str
+
+
+@dataclass(frozen=True)
+class ThemeCard:
+    id: str
+    name: str
+    blurb: str
+    href: str
+    facts: str
+    sources: str
+
+
+@dataclass(frozen=True)
+class ChartRow:
+    fact: FactView
+    value_text: str
+    ours: bool  # the value is our conversion, not the source's figure
+    measure: str
+
+
+@dataclass(frozen=True)
+class PositionColumn:
+    id: str
+    label: str
+    views: list[FactView]
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    id: str
+    text: str
+    columns: list[PositionColumn]
+    count: int
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: str
+    kind: str
+    name: str
+    name_en: str
+    name_zh: str
+    description: str
+    aliases: list[str]
+    parent: Link | None
+    children: list[Link] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EntityIndexItem:
+    id: str
+    name: str
+    other: str  # the name in the other language
+    href: str
+    count: str
+
+
+@dataclass(frozen=True)
+class EntityGroup:
+    kind: str
+    heading: str
+    items: list[EntityIndexItem]
+
+
+@dataclass(frozen=True)
+class DownloadItem:
+    name: str
+    href: str
+    rows: int
+    description: str
+
+
+@dataclass(frozen=True)
+class ChangeItem:
+    date: str
+    date_iso: str
+    action: str
+    fact: FactView

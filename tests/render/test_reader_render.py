@@ -1,0 +1,78 @@
+"""The reader macros render from the mini fixture (no MkDocs)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+
+from macros.render import PageContext, Site, generated_pages
+
+
+def _jsonld(html: str) -> list[dict]:
+    return [json.loads(m) for m in re.findall(
+        r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_fact_page(render, mini_factbase):
+    fact = mini_factbase.facts["china-ai-compute-share-2025"]
+    html = render("fact_page", fact.id, url=f"facts/{fact.id}/")
+    for text in ("China had about 15%", "2025年年中", "截至2025年6月", "Our translation",
+                 "News report", "1 Jul 2025", "Describes", "Jun 2025", "Cite this",
+                 "@misc{", "@article{", "May be out of date", 'href="../../entities/china/"',
+                 'href="../../compute/#fact-china-ai-compute-share-2025"'):
+        assert text in html, text
+    (claim,) = _jsonld(html)
+    assert claim["@type"] == "Claim" and claim["url"].endswith(f"/facts/{fact.id}/")
+    assert claim["appearance"]["url"] == mini_factbase.sources[fact.source].url
+    assert "\n\n" not in html.strip()  # one HTML block for Markdown
+
+
+def test_related_facts_on_the_same_measure(mini_site_model, mini_factbase):
+    a = mini_factbase.facts["china-ai-compute-share-2025"]
+    b = a.model_copy(update={"id": "china-ai-compute-share-2024", "as_of": "2024"})
+    fb = type(mini_factbase)(**{f.name: getattr(mini_factbase, f.name) for f in
+                                dataclasses.fields(mini_factbase) if f.init}
+                             | {"facts": {**mini_factbase.facts, b.id: b}})
+    site = Site(fb, mini_site_model.options)
+    html = site.call(PageContext(f"facts/{a.id}/"), "fact_page", [a.id])
+    assert f'href="../{b.id}/"' in html and "(2024)" in html
+
+
+def test_entity_page_and_index(render, mini_factbase):
+    for entity_id in mini_factbase.entities:
+        html = render("entity_page", entity_id, url=f"entities/{entity_id}/")
+        for fact in mini_factbase.by_entity.get(entity_id, []):
+            assert f'href="../../facts/{fact.id}/"' in html
+            assert f"#source-{fact.source}" in html
+    index = render("entity_index", url="entities/")
+    for entity_id in mini_factbase.entities:
+        assert f'href="{entity_id}/"' in index
+
+
+def test_downloads_page(render, mini_factbase):
+    html = render("downloads", url="downloads/")
+    for name in ("facts.csv", "facts.json", "sources.json", "entities.json"):
+        assert f'href="{name}"' in html
+    (data,) = _jsonld(html)
+    assert data["@type"] == "Dataset" and data["license"].startswith("https://creativecommons")
+    assert {d["contentUrl"].rsplit("/downloads/", 1)[1] for d in data["distribution"]} >= {
+        "facts.csv", "facts.json", "sources.json", "entities.json"}
+    assert render("download_count", "facts.csv") == str(len(mini_factbase.facts))
+
+
+def test_changes(render, mini_factbase):
+    html = render("changes", url="changes/")
+    assert 'href="../changes.xml"' in html
+    for fact_id in mini_factbase.facts:
+        assert f'href="../facts/{fact_id}/"' in html
+
+
+def test_generated_pages_only_call_macros(mini_factbase):
+    for lang, prefix in (("en", ""), ("zh", "zh/")):
+        pages = generated_pages(mini_factbase, lang)
+        assert len(pages) == len(mini_factbase.facts) + len(mini_factbase.entities)
+        for page in pages:
+            assert page.src_uri.startswith((prefix + "facts/", prefix + "entities/"))
+            assert re.fullmatch(r"\{\{ \w+\(('[a-z0-9-]+')?\) \}\}\n", page.markdown)
+            assert page.title and page.lang == lang

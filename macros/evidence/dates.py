@@ -73,6 +73,16 @@ def precision(text: str) -> str:
     return {1: "year", 2: "month", 3: "day"}[len(text.split("-"))]
 
 
+def parts(partial_date: str) -> list[int]:
+    """[year], [year, month] or [year, month, day] of a known partial date."""
+    return [int(p) for p in partial_date.split("-")]
+
+
+def year(partial_date: str) -> str:
+    """The year of a known partial date or period start: '2024-02-22' -> '2024'."""
+    return partial_date.split("..")[0].split("-")[0]
+
+
 def period_bounds(text: str) -> tuple[str, str]:
     """(start, end) of a date or period; a single date is its own start and end."""
     start, _, end = text.partition("..")
@@ -81,18 +91,18 @@ def period_bounds(text: str) -> tuple[str, str]:
 
 def first_day(partial_date: str) -> dt.date:
     """The first day a partial date can mean: '2025' -> 2025-01-01."""
-    parts = [int(p) for p in partial_date.split("-")] + [1, 1]
-    return dt.date(parts[0], parts[1], parts[2])
+    ymd = parts(partial_date) + [1, 1]
+    return dt.date(ymd[0], ymd[1], ymd[2])
 
 
 def last_day(partial_date: str) -> dt.date:
     """The last day a partial date can mean: '2025' -> 2025-12-31, '2025-02' -> 2025-02-28."""
-    parts = [int(p) for p in partial_date.split("-")]
-    if len(parts) == 3:
-        return dt.date(*parts)
-    if len(parts) == 2:
-        return add_months(dt.date(parts[0], parts[1], 1), 1) - dt.timedelta(days=1)
-    return dt.date(parts[0], 12, 31)
+    ymd = parts(partial_date)
+    if len(ymd) == 3:
+        return dt.date(*ymd)
+    if len(ymd) == 2:
+        return add_months(dt.date(ymd[0], ymd[1], 1), 1) - dt.timedelta(days=1)
+    return dt.date(ymd[0], 12, 31)
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -110,6 +120,6 @@ def sort_key(text: str | None) -> tuple[int, int, int, int]:
     if not is_known(text):
         return (9999, 99, 99, 1)
     assert text is not None
-    parts = [int(p) for p in text.split("..")[0].split("-")]
-    parts += [0] * (3 - len(parts))
-    return (parts[0], parts[1], parts[2], 0)
+    ymd = parts(period_bounds(text)[0])
+    ymd += [0] * (3 - len(ymd))
+    return (ymd[0], ymd[1], ymd[2], 0)

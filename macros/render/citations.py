@@ -12,6 +12,7 @@ import json
 import re
 from typing import Any
 
+from ..evidence import dates
 from ..evidence.model import Fact, Source
 
 SITE_AUTHOR = "Race & Reliance editors"
@@ -20,7 +21,7 @@ SITE_AUTHOR = "Race & Reliance editors"
 def _date_parts(text: str | None) -> list[int] | None:
     if not text or text == "unknown":
         return None
-    return [int(p) for p in text.split("-")]
+    return dates.parts(text)
 
 
 def _bib_escape(text: str) -> str:
@@ -42,7 +43,7 @@ def fact_date(fact: Fact) -> str:
 def citation(fact: Fact, source: Source, page_url: str, site_name: str) -> dict[str, str]:
     """{'text', 'bibtex', 'csl'} for a fact whose page is at absolute ``page_url``."""
     ours_date = fact_date(fact)
-    year = ours_date.split("-")[0]
+    year = dates.year(ours_date)
     authors = ", ".join(source.authors) if source.authors else ""
     outlet = source.outlet.en if source.outlet.en.lower() != "unknown" else ""
     published = "n.d." if source.published == "unknown" else source.published

@@ -22,16 +22,16 @@ def format_date(text: str | None, lang: str = "en", *, flag_missing: bool = True
     labels = LABELS[check_lang(lang)]["date"]
     if not text or not dates.is_known(text):
         return labels["unknown"]
-    parts = text.split("-")
-    year = parts[0]
-    if len(parts) == 1:
+    ymd = dates.parts(text)
+    year = str(ymd[0])
+    if len(ymd) == 1:
         if not flag_missing:
             return year if lang == "en" else f"{year}年"
         return labels["month_unknown"].format(year=year)
-    month = int(parts[1])
-    if len(parts) == 2:
+    month = ymd[1]
+    if len(ymd) == 2:
         return f"{_MONTHS_EN[month - 1]} {year}" if lang == "en" else f"{year}年{month}月"
-    day = int(parts[2])
+    day = ymd[2]
     return (f"{day} {_MONTHS_EN[month - 1]} {year}" if lang == "en"
             else f"{year}年{month}月{day}日")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from ..evidence import dates
 from ..evidence.dates import sort_key
 from ..evidence.factbase import FactBase
 from ..evidence.model import Fact
@@ -37,8 +38,7 @@ def changes(fb: FactBase) -> list[Change]:
 
 
 def rfc3339(partial: str) -> str:
-    parts = partial.split("-") + ["01", "01"]
-    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+    return f"{dates.first_day(partial).isoformat()}T00:00:00Z"
 
 
 def atom(fb: FactBase, site_name: str, site_url: str, limit: int = 200) -> bytes:

@@ -28,7 +28,7 @@ def _article(source: Source) -> dict[str, Any]:
         "@type": "NewsArticle" if source.kind.value == "news-report" else "Article",
         "headline": source.title_original,
         "alternativeHeadline": source.title_en,
-        "inLanguage": f"zh-{source.script.value}",
+        "inLanguage": source.script.lang_tag,
     }
     if source.url:
         article["url"] = source.url

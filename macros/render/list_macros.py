@@ -78,7 +78,7 @@ def timeline(page: Page) -> str:
                     key=lambda f: (dates.sort_key(f.date), f.id))
     groups: dict[str, list[Fact]] = {}
     for fact in events:
-        year = fact.date.split("-")[0] if fact.date and dates.is_known(fact.date) else ""
+        year = dates.year(fact.date) if fact.date and dates.is_known(fact.date) else ""
         groups.setdefault(year, []).append(fact)
     out: list[str] = []
     for year, facts in groups.items():

@@ -102,7 +102,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         data_dir = Path(config.config_file_path).resolve().parent / self.config.data_dir
         freshness = Freshness.from_settings(months=self.config.stale_after_months,
                                             date=self.config.freshness_date)
-        factbase = self._factbase(data_dir, freshness)
+        factbase = self._factbase(data_dir, freshness, Path(config.docs_dir))
         self.site = Site(factbase, SiteOptions(site_name=str(config.site_name),
                                                site_url=_with_slash(config.site_url),
                                                freshness=freshness))
@@ -114,12 +114,14 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
                                 for name in REGISTRY})
         return config
 
-    def _factbase(self, data_dir: Path, freshness: Freshness) -> FactBase:
-        """The checked fact base, loaded again only when a data file changed."""
-        key = (str(data_dir), _tree_fingerprint(data_dir), freshness)
+    def _factbase(self, data_dir: Path, freshness: Freshness, docs_dir: Path) -> FactBase:
+        """The checked fact base (and the pages' prose checked), loaded again only when a
+        file under data/ or docs/ changed."""
+        key = (str(data_dir), _tree_fingerprint(data_dir), _tree_fingerprint(docs_dir),
+               freshness)
         if self.site is not None and key == self._data_key:
             return self.site.fb
-        report = check_data(data_dir, freshness)
+        report = check_data(data_dir, freshness, docs_dir)
         if report.warnings:
             for warning in report.warnings:
                 log.debug("data: %s", warning.format("warning"))

@@ -18,11 +18,16 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import dates
 from .factbase import FactBase
 from .freshness import Freshness
+from .lints import CarryOverIndex, hedge_findings, page_sentences, uncited
 from .model import (
     ID_PATTERN,
     Archive,
+    Basis,
+    Correction,
+    CorrectionBasis,
     EntitiesFile,
     Entity,
     Fact,
@@ -32,6 +37,8 @@ from .model import (
     MeasuresFile,
     Question,
     QuestionsFile,
+    RetiredFact,
+    RetiredFile,
     Source,
     SourcesFile,
     Theme,
@@ -60,16 +67,20 @@ class CheckReport:
         return not self.problems
 
 
-def check_data(data_dir: Path | str, freshness: Freshness | None = None) -> CheckReport:
+def check_data(data_dir: Path | str, freshness: Freshness | None = None,
+               docs_dir: Path | str | None = None) -> CheckReport:
     """Load and check everything under ``data_dir``; see the module docstring.
 
     ``freshness`` fixes the date and age the staleness warnings use (default: today,
-    and the default age), the same the pages mark facts by."""
+    and the default age), the same the pages mark facts by. ``docs_dir``, when given,
+    has its pages' prose checked too (carry-over, figures with nothing cited)."""
     freshness = freshness or Freshness(dt.date.today())
     with gc_paused():
         # The checker, and with it every raw YAML tree, is freed before the collector
         # resumes; otherwise its first pass would walk all of them once more.
-        report = _Checker(Path(data_dir), freshness).run()
+        checker = _Checker(Path(data_dir), freshness,
+                           Path(docs_dir) if docs_dir is not None else None)
+        report = checker.run()
     return report
 
 
@@ -89,7 +100,8 @@ ENTITIES = _FileSpec("entities", EntitiesFile, {"entities": ("entity", Entity)})
 QUESTIONS = _FileSpec("questions", QuestionsFile, {"questions": ("question", Question)})
 MEASURES = _FileSpec("measures", MeasuresFile, {"measures": ("measure", Measure)})
 FACTS = _FileSpec("facts", FactsFile, {"facts": ("fact", Fact)})
-TOP_LEVEL_FILES = [SOURCES, ENTITIES, QUESTIONS, MEASURES]
+RETIRED = _FileSpec("retired", RetiredFile, {"retired": ("retired fact", RetiredFact)})
+TOP_LEVEL_FILES = [SOURCES, ENTITIES, QUESTIONS, MEASURES, RETIRED]
 
 
 @dataclass
@@ -132,8 +144,11 @@ class _Item:
 
 
 class _Checker:
-    def __init__(self, data_dir: Path, freshness: Freshness) -> None:
+    def __init__(self, data_dir: Path, freshness: Freshness,
+                 docs_dir: Path | None = None) -> None:
         self.data_dir = data_dir
+        self.docs_dir = docs_dir
+        self.article_texts: list[str] = []
         self.base = data_dir.resolve().parent
         self.freshness = freshness
         self.problems: list[Problem] = []
@@ -141,7 +156,7 @@ class _Checker:
         self.usable = True
         self.items: dict[str, list[_Item]] = {kind: [] for kind in
                                                ("archive", "source", "entity", "question",
-                                                "measure", "fact")}
+                                                "measure", "fact", "retired fact")}
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
         self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
@@ -158,6 +173,10 @@ class _Checker:
         self._check_fact_rules()
         self._check_archives()
         self._check_quotes()
+        self._check_corrections()
+        self._check_editorial()
+        if self.docs_dir is not None:
+            self._check_pages(self.docs_dir)
         self._check_staleness()
         factbase = self._factbase() if self.usable else None
         self.problems.sort(key=lambda p: p.sort_key)
@@ -378,6 +397,13 @@ class _Checker:
                 self._report(item, ("parent",), "an entity cannot be its own parent")
         for item in self._valid("fact"):
             self._check_fact_references(item)
+        for item in self._valid("retired fact"):
+            if item.id in self.known["fact"]:
+                line, column = self.known["fact"][item.id].mark
+                self._report(item, ("id",), f"'{item.id}' is retired but still a fact's id "
+                             f"(at {self.known['fact'][item.id].file.shown}:{line}:{column})",
+                             "retire it or keep it, not both")
+            self._ref(item, ("merged_into",), item.obj.merged_into, "fact")
 
     def _check_fact_references(self, item: _Item) -> None:
         fact: Fact = item.obj
@@ -410,6 +436,67 @@ class _Checker:
             if fact.question and not fact.position:
                 self._report(item, ("question",), "a question needs the position taken")
             self._check_unit(item, fact)
+            self._check_voice(item, fact)
+            self._check_date_bases(item, fact)
+        for item in self._valid("source"):
+            source: Source = item.obj
+            if dates.is_known(source.published) and source.published_basis is None:
+                self._report(item, ("published",), "missing published_basis: every known "
+                             "date says where it comes from", _BASIS_HINT)
+            if source.published_basis in (Basis.inferred, Basis.outside) and \
+                    source.published_note is None:
+                self._report(item, ("published_basis",), f"'{source.published_basis.value}' "
+                             "needs a published_note saying how or from where")
+            for index, entity_id in enumerate(source.own_voice):
+                self._ref(item, ("own_voice", index), entity_id, "entity")
+
+    def _check_voice(self, item: _Item, fact: Fact) -> None:
+        """A claim is a named third party's; the source's own voice reports or opines."""
+        source: Source | None = self._obj("source", fact.source)
+        if source is None or fact.speaker is None:
+            return
+        own = fact.speaker in source.own_voice
+        if fact.kind is FactKind.claim and own:
+            self._report(item, ("kind",), f"a claim is an assertion by a named third party, "
+                         f"but '{fact.speaker}' is the source's own voice",
+                         "use kind: report (what the source asserts as fact) or opinion "
+                         "(its judgement)")
+        elif fact.kind is FactKind.report and not own:
+            self._report(item, ("speaker",), f"a report is in the source's own voice, but "
+                         f"'{fact.speaker}' is not one of its own_voice "
+                         f"({', '.join(source.own_voice) or 'none listed'})",
+                         "use kind: claim for an assertion by a named third party, or drop "
+                         "the speaker")
+
+    def _check_date_bases(self, item: _Item, fact: Fact) -> None:
+        """Every known date says where it comes from; no basis more than it may."""
+        pairs = (("date", fact.date, "date_basis", fact.date_basis),
+                 ("as_of", fact.as_of, "as_of_basis", fact.as_of_basis))
+        for name, value, basis_name, basis in pairs:
+            if value is None:
+                if basis is not None:
+                    self._report(item, (basis_name,), f"a basis for a {name} the fact lacks")
+            elif dates.is_known(value) and basis is None:
+                self._report(item, (name,), f"missing {basis_name}: every known date says "
+                             "where it comes from", _BASIS_HINT)
+            elif not dates.is_known(value) and basis is not None:
+                self._report(item, (basis_name,), f"{name} is 'unknown', so it has no basis",
+                             "give the latest it can be as not_after instead")
+        needs_note = [b.value for b in (fact.date_basis, fact.as_of_basis)
+                      if b in (Basis.inferred, Basis.outside)]
+        if needs_note and fact.basis_note is None:
+            self._report(item, ("date_basis" if fact.date_basis in (Basis.inferred, Basis.outside)
+                                else "as_of_basis",),
+                         f"'{needs_note[0]}' needs a basis_note",
+                         "say how it was inferred, or name where it comes from")
+        if fact.basis_note is not None and not needs_note:
+            self._report(item, ("basis_note",), "a basis_note, but no date is inferred or "
+                         "from outside", "drop it, or set the basis it explains")
+        if fact.not_after is not None:
+            unknown = [v for v in (fact.date, fact.as_of) if v == "unknown"]
+            if not unknown:
+                self._report(item, ("not_after",), "not_after bounds a date or as_of that "
+                             "is 'unknown'; this fact has none")
 
     def _check_unit(self, item: _Item, fact: Fact) -> None:
         measure: Measure | None = self._obj("measure", fact.measure)
@@ -462,6 +549,7 @@ class _Checker:
                          f"(byte {exc.start})")
             return
         self.index.add_archive(item.obj.id, text)
+        self.article_texts.append(text)
 
     def _index_source(self, item: _Item) -> None:
         source: Source = item.obj
@@ -517,6 +605,103 @@ class _Checker:
             return f"the source matches up to '{quote[max(0, matched - 12):matched]}', then differs"
         return None
 
+    # ----------------------------------------------------------------- corrections
+
+    def _check_corrections(self) -> None:
+        """What a correction says the source says is verbatim in it; its basis is real."""
+        for kind, list_name in (("fact", "corrections"), ("source", "errata")):
+            for item in self._valid(kind):
+                source_id = item.obj.source if kind == "fact" else item.obj.id
+                if not self.index.has_source(source_id):
+                    continue  # unknown or unreadable: reported already
+                for index, correction in enumerate(getattr(item.obj, list_name)):
+                    self._check_correction(item, (list_name, index), source_id, correction)
+
+    def _check_correction(self, item: _Item, loc: tuple, source_id: str,
+                          correction: Correction) -> None:
+        if not self.index.contains(source_id, normalise(correction.says)):
+            self._report(item, (*loc, "says"), f"not found in source '{source_id}'",
+                         "quote what the source says, verbatim")
+        if correction.basis is CorrectionBasis.passage and not self.index.contains(
+                source_id, normalise(correction.reference)):
+            self._report(item, (*loc, "reference"), f"the passage is not found in source "
+                         f"'{source_id}'", "quote the passage that shows it, verbatim")
+        elif correction.basis is CorrectionBasis.source and \
+                correction.reference not in self.known["source"]:
+            self._report(item, (*loc, "reference"), f"unknown source '{correction.reference}'",
+                         did_you_mean(correction.reference, self.known["source"]))
+        elif correction.basis is CorrectionBasis.outside and len(correction.reference.split()) < 3:
+            self._report(item, (*loc, "reference"), "an outside reference is named in full",
+                         "who, what and when, e.g. 'Baidu, ERNIE Bot launch event, "
+                         "16 March 2023'")
+
+    # ----------------------------------------------------------------- editorial lints
+
+    def _carry_over(self) -> CarryOverIndex:
+        if not hasattr(self, "_carry_over_index"):
+            self._carry_over_index = CarryOverIndex(self.article_texts)
+        return self._carry_over_index
+
+    def _check_editorial(self) -> None:
+        """Hedges kept, no intensifier added (warnings); no sentence carried over (errors)."""
+        index = self._carry_over()
+        for item in self._valid("fact"):
+            fact: Fact = item.obj
+            self._check_hedges(item, fact)
+            for loc, text in _our_texts(fact):
+                run = index.shared_run(text)
+                if run:
+                    self._report(item, loc, f"shares '{run}' with an archived article: "
+                                 "facts carry over, sentences do not",
+                                 "write it afresh in our own words (a verbatim excerpt belongs "
+                                 "in quote)")
+        for item in self._valid("source"):
+            for i, erratum in enumerate(item.obj.errata):
+                for lang in ("en", "zh"):
+                    run = index.shared_run(getattr(erratum.correct, lang))
+                    if run:
+                        self._report(item, ("errata", i, "correct", lang), f"shares '{run}' "
+                                     "with an archived article", "write it afresh")
+
+    def _check_hedges(self, item: _Item, fact: Fact) -> None:
+        checked = {(ok.rule.value, ok.term) for ok in fact.lint_ok}
+        used: set[tuple[str, str]] = set()
+        for finding in hedge_findings(fact.quote, fact.statement.en, fact.statement.zh):
+            key = (finding.rule, finding.term)
+            if key in checked:
+                used.add(key)
+                continue
+            loc = tuple(finding.field.split("."))
+            self._report(item, loc, finding.message, finding.hint, warning=True)
+        for index, ok in enumerate(fact.lint_ok):
+            if (ok.rule.value, ok.term) not in used:
+                self._report(item, ("lint_ok", index), f"no {ok.rule.value} finding for "
+                             f"'{ok.term}' to silence", "drop this lint_ok", warning=True)
+
+    def _check_pages(self, docs_dir: Path) -> None:
+        """The pages' prose: no sentence carried over, no figure with nothing cited."""
+        index = self._carry_over()
+        for path in sorted(docs_dir.rglob("*.md")):
+            if path.name.startswith("_"):
+                continue
+            shown = self._shown(path)
+            page = path.relative_to(docs_dir).as_posix().split(".")[0]  # compute.zh.md
+            prose = page in PROSE_PAGES
+            for sentence in page_sentences(path.read_text("utf-8")):
+                run = index.shared_run(sentence.text)
+                if run:
+                    self.problems.append(Problem(
+                        shown, sentence.line, sentence.column, "page", "", f"shares '{run}' "
+                        "with an archived article: facts carry over, sentences do not",
+                        "write it afresh, or quote it with quote('<fact-id>')"))
+                if prose and uncited(sentence):
+                    self.problems.append(Problem(
+                        shown, sentence.line, sentence.column, "page", "",
+                        f"states a number or date with nothing cited in its paragraph: "
+                        f"'{_clip(sentence.text)}'",
+                        "cite the fact it rests on (figure/cite/quote), or say it without "
+                        "the figure"))
+
     # ----------------------------------------------------------------- warnings
 
     def _check_staleness(self) -> None:
@@ -547,7 +732,8 @@ class _Checker:
                    for kind in self.items}
         return FactBase(archives=objects["archive"], sources=objects["source"],
                         entities=objects["entity"], questions=objects["question"],
-                        measures=objects["measure"], facts=objects["fact"])
+                        measures=objects["measure"], facts=objects["fact"],
+                        retired=objects["retired fact"])
 
 
 # --------------------------------------------------------------------------- per-kind rules
@@ -555,6 +741,7 @@ class _Checker:
 _REQUIRED_BY_KIND: dict[FactKind, tuple[str, ...]] = {
     FactKind.statistic: ("measure", "subject", "quantity", "as_of"),
     FactKind.event: ("date",),
+    FactKind.report: (),
     FactKind.claim: ("speaker",),
     FactKind.forecast: ("speaker",),
     FactKind.opinion: ("speaker",),
@@ -567,6 +754,34 @@ _REQUIRED_WHY = {
     "date": "a date (write 'unknown' if the source does not say)",
     "speaker": "a speaker (the entity who says it)",
 }
+
+
+#: The pages whose prose argues (the home page and the theme explainers): each of their
+#: sentences with a number or a date needs a cited fact in its paragraph.
+PROSE_PAGES = {"index", "compute", "capital", "talent", "open-source"}
+
+_BASIS_HINT = "printed, inferred (basis_note says how) or outside (basis_note says where)"
+
+
+def _our_texts(fact: Fact) -> list[tuple[tuple, str]]:
+    """(location, text) of every text of ours on a fact: what must not be carried over."""
+    texts: list[tuple[tuple, str]] = [(("statement", "en"), fact.statement.en),
+                                      (("statement", "zh"), fact.statement.zh)]
+    for name in ("note", "basis_note", "unnamed_producer"):
+        value = getattr(fact, name)
+        if value is not None:
+            texts += [((name, lang), getattr(value, lang)) for lang in ("en", "zh")]
+    for i, correction in enumerate(fact.corrections):
+        texts += [(("corrections", i, "correct", lang), getattr(correction.correct, lang))
+                  for lang in ("en", "zh")]
+    for i, outside in enumerate(fact.outside):
+        texts += [(("outside", i, "text", lang), getattr(outside.text, lang))
+                  for lang in ("en", "zh")]
+    return texts
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 # --------------------------------------------------------------------------- helpers

@@ -24,6 +24,9 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="rr-check", description="Check the Race & Reliance evidence base.")
     parser.add_argument("data_dir", nargs="?", type=Path, default=Path("data"),
                         help="the data directory (default: data)")
+    parser.add_argument("--docs", type=Path, default=None,
+                        help="the pages whose prose is checked too (default: docs/ beside "
+                        "the data directory, if there is one)")
     parser.add_argument("--write-schemas", action="store_true",
                         help="regenerate DATA_DIR/schema/*.schema.json from the model and exit")
     parser.add_argument("--max-age-months", type=int, default=DEFAULT_MAX_AGE_MONTHS,
@@ -41,7 +44,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"rr-check: wrote {path}")
         return 0
     freshness = Freshness(args.today or dt.date.today(), args.max_age_months)
-    report = check_data(args.data_dir, freshness)
+    docs = args.docs if args.docs is not None else args.data_dir.resolve().parent / "docs"
+    report = check_data(args.data_dir, freshness, docs if docs.is_dir() else None)
     for problem in report.problems:
         print(problem)
     for warning in report.warnings:

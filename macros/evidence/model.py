@@ -70,6 +70,76 @@ class Bilingual(_Strict):
     zh: str = Field(min_length=1, description="Simplified Chinese text.", examples=["英伟达"])
 
 
+# --------------------------------------------------------------------------- dates' bases
+
+
+class Basis(str, Enum):
+    """Where a date comes from. No label is more precise than its basis."""
+
+    printed = "printed"
+    inferred = "inferred"
+    outside = "outside"
+
+
+BASIS_DESCRIPTION = (
+    "Where the date comes from: printed (the source prints it, at this precision), "
+    "inferred (from the source's context: the basis_note says how), or outside (from "
+    "outside our sources: the basis_note names where). Required for every known date."
+)
+
+
+# --------------------------------------------------------------------------- corrections
+
+
+class CorrectionBasis(str, Enum):
+    passage = "passage"
+    source = "source"
+    outside = "outside"
+
+
+class Correction(_Strict):
+    """An error in a source, shown as a correction beside the verbatim quote."""
+
+    says: str = Field(
+        min_length=1,
+        description="What the source says, verbatim (the checker finds it in the source's text).",
+        examples=["對沖基金高瓴資本(high-flyer)"])
+    correct: Bilingual = Field(description="What is right, in our words.")
+    basis: CorrectionBasis = Field(
+        description="How we know: passage (another passage of the same source shows it), "
+        "source (another of our sources), or outside (an outside reference, named in full).")
+    reference: str = Field(
+        min_length=1,
+        description="passage: that passage, verbatim (the checker finds it); source: the "
+        "other source's id; outside: the reference named in full (who, what, when).",
+        examples=["高瓴資本", "nyt-2024-02-22-china-ai-race",
+                  "Moonshot AI's announcement of the 2-million-character Kimi, 18 March 2024"])
+
+
+class OutsideNote(_Strict):
+    """Knowledge from outside our five sources, kept apart and shown as such."""
+
+    text: Bilingual = Field(description="What we add, in our words.")
+    reference: str = Field(min_length=1,
+                           description="Where it comes from, named in full (who, what, when).",
+                           examples=["US Department of Commerce, proposed rule on IaaS "
+                                     "customer identification, January 2024"])
+
+
+class LintRule(str, Enum):
+    hedge = "hedge"
+    intensifier = "intensifier"
+
+
+class LintOk(_Strict):
+    """An editor has checked a lint finding and judged it right as written."""
+
+    rule: LintRule = Field(description="The lint the finding comes from.")
+    term: str = Field(min_length=1, description="The hedge or intensifier it is about.",
+                      examples=["一些", "heavily"])
+    why: str = Field(min_length=8, description="Why the statement is faithful as written.")
+
+
 # --------------------------------------------------------------------------- sources
 
 
@@ -132,10 +202,13 @@ class Source(_Strict):
         examples=[["孟建国", "John Liu", "Cade Metz"]],
     )
     published: PartialDate = Field(description="Publication date, with its precision as its form.")
-    published_note: str | None = Field(
+    published_basis: Basis | None = Field(default=None, description=BASIS_DESCRIPTION)
+    published_note: Bilingual | None = Field(
         default=None,
-        description="How the date was established, or what the content suggests when it is unknown.",
-        examples=["Not stated; events described point to January 2026."],
+        description="How the date was established, or what the content suggests when it is "
+        "unknown; required when published_basis is inferred or outside.",
+        examples=[{"en": "Not stated; events described point to January 2026.",
+                   "zh": "文中未注明；所述事件指向2026年1月。"}],
     )
     language: Literal["zh"] = Field(description="Language code.", examples=["zh"])
     script: Script = Field(description="Hans (Simplified) or Hant (Traditional).")
@@ -144,10 +217,15 @@ class Source(_Strict):
         description="How it reached us.",
     )
     url: str | None = Field(default=None, description="Original URL if the text gives one.")
-    errata: list[Bilingual] = Field(
+    own_voice: list[Id] = Field(
+        description="Entities that speak in the source's own voice: its author(s) and "
+        "outlet. What they assert is the source's report (or opinion), never a 'claim'.",
+        examples=[["vc-popcorn"], ["nyt"]],
+    )
+    errata: list[Correction] = Field(
         default_factory=list,
-        description="Errors we found in the source (mistranslations, inconsistent names). "
-        "Quotes stay verbatim; the correction is shown beside them.",
+        description="Errors we found in the source that no one fact carries "
+        "(mistranslations, inconsistent names). Quotes stay verbatim.",
     )
 
 
@@ -269,9 +347,24 @@ class Theme(str, Enum):
 class FactKind(str, Enum):
     statistic = "statistic"
     event = "event"
+    report = "report"
     claim = "claim"
     forecast = "forecast"
     opinion = "opinion"
+
+
+#: What each kind means: the one definition, in the JSON Schema, the editor's guide
+#: and the home page's "how to read the evidence".
+KIND_MEANING: dict[FactKind, str] = {
+    FactKind.statistic: "a figure the source reports (a number, with its unit and date)",
+    FactKind.event: "a dated happening the source reports",
+    FactKind.report: "something the source asserts as fact in its own voice that is "
+                     "neither a figure nor an event",
+    FactKind.claim: "an assertion by a named third party, not the source's own author or "
+                    "outlet",
+    FactKind.forecast: "a prediction, by anyone",
+    FactKind.opinion: "a judgement or evaluation, by anyone, the source's author included",
+}
 
 
 class Qualifier(str, Enum):
@@ -348,15 +441,13 @@ class Conversion(_Strict):
 
 
 class Fact(_Strict):
-    """One statistic, event, claim, forecast or opinion, backed by a verbatim quote."""
+    """One statistic, event, report, claim, forecast or opinion, backed by a verbatim quote."""
 
     id: Id = Field(description="Stable id; becomes the anchor #fact-<id>.",
                    examples=["china-top-ai-researcher-share-2022"])
     theme: Theme = Field(description="Must match the file the fact is in.")
     kind: FactKind = Field(
-        description="statistic: a figure; event: something that happened on a date; "
-        "claim: someone asserts something; forecast: someone predicts; "
-        "opinion: an author's judgement."
+        description="; ".join(f"{k.value}: {v}" for k, v in KIND_MEANING.items()) + "."
     )
     statement: Bilingual = Field(description="The fact in our own words, both languages.")
 
@@ -378,14 +469,28 @@ class Fact(_Strict):
         "START..END, or 'unknown'.",
         examples=["2022", "2023-06", "2019..2022"],
     )
+    as_of_basis: Basis | None = Field(default=None, description=BASIS_DESCRIPTION)
 
     # event / claim / forecast / opinion
     date: PartialDate | None = Field(
         default=None,
         description="When the event happened, or when the claim was made; precision as form.",
     )
-    speaker: Id | None = Field(default=None,
-                                  description="Entity that asserts (claim, forecast, opinion).")
+    date_basis: Basis | None = Field(default=None, description=BASIS_DESCRIPTION)
+    basis_note: Bilingual | None = Field(
+        default=None,
+        description="How an inferred date was inferred, or where an outside one comes from "
+        "(named in full). Required when a basis is inferred or outside.",
+    )
+    not_after: PartialDate | None = Field(
+        default=None,
+        description="For a date or as_of that is 'unknown': the latest it can be (usually "
+        "the source's publication date). Shown as 'no later than …', never as the date.",
+    )
+    speaker: Id | None = Field(
+        default=None,
+        description="Entity that asserts it: required for a claim, forecast or opinion; for "
+        "a report, if given, the source's own voice.")
     question: Id | None = Field(default=None, description="Question id this view answers.")
     position: Id | None = Field(default=None, description="Position id within the question.")
     horizon: PartialDate | None = Field(default=None,
@@ -406,8 +511,25 @@ class Fact(_Strict):
         description="Entity that produced the data the article cites (PitchBook, MacroPolo…).",
         examples=["macropolo"],
     )
+    unnamed_producer: Bilingual | None = Field(
+        default=None,
+        description="When the source relays data or a finding from someone it does not "
+        "name: how it refers to them.",
+        examples=[{"en": "an unnamed 'recent study'", "zh": "一项未具名的“最近研究”"}],
+    )
     entities: list[Id] = Field(default_factory=list, description="Entities the fact concerns.")
-    note: Bilingual | None = Field(default=None, description="Caveats and corrections.")
+    note: Bilingual | None = Field(
+        default=None,
+        description="Caveats, in our words, from our sources only (outside knowledge goes "
+        "in 'outside', source errors in 'corrections').")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Errors in the source that this fact's quote carries.")
+    outside: list[OutsideNote] = Field(
+        default_factory=list,
+        description="What we add from outside our five sources, each with its reference.")
+    lint_ok: list[LintOk] = Field(
+        default_factory=list,
+        description="Lint findings an editor has checked and judged right as written.")
     current_state: bool = Field(
         default=False,
         description="True when the fact describes a state that can go stale (not a dated "
@@ -425,6 +547,26 @@ class Fact(_Strict):
             return value
         value = dates.coerce_date_text(value)
         return dates.validate_period(value) if isinstance(value, str) else value
+
+
+class RetiredFact(_Strict):
+    """A fact id taken out of use. Its permalink stays: the page says what became of it."""
+
+    id: Id = Field(description="The retired fact's id: never reused.",
+                   examples=["china-llms-on-nvidia-chips-count"])
+    retired: PartialDate = Field(description="When it was taken out of use.",
+                                 examples=["2026-12-01"])
+    merged_into: Id | None = Field(
+        default=None,
+        description="The fact that now carries it, when the same figure or event was "
+        "recorded twice.", examples=["chinese-llms-relying-on-nvidia-chips"])
+    reason: Bilingual = Field(description="Why, in a sentence readers see on its page.")
+
+
+class RetiredFile(_Strict):
+    """data/retired.yaml: fact ids no longer in use, so their permalinks never break."""
+
+    retired: list[RetiredFact]
 
 
 class FactsFile(_Strict):

@@ -13,7 +13,14 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .model import EntitiesFile, FactsFile, MeasuresFile, QuestionsFile, SourcesFile
+from .model import (
+    EntitiesFile,
+    FactsFile,
+    MeasuresFile,
+    QuestionsFile,
+    RetiredFile,
+    SourcesFile,
+)
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "sources": SourcesFile,
@@ -21,6 +28,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "questions": QuestionsFile,
     "measures": MeasuresFile,
     "facts": FactsFile,
+    "retired": RetiredFile,
 }
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

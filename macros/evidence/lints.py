@@ -20,6 +20,7 @@ a Simplified statement is still found.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -218,36 +219,54 @@ _BOOK_TITLE = re.compile(r"《[^》]*》")  # a title is a name: ours may cite i
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 
 
-def _skeleton(text: str) -> str:
-    """The Han characters of ``text`` in the one form, titles in 《》 left out."""
-    return "".join(_HAN.findall(simplified(_BOOK_TITLE.sub("", text))))
+def _as_written(run: str, text: str) -> str:
+    """The stretch of ``text`` that a run of Han characters (its skeleton) came from."""
+    pattern = f"[^{_HAN.pattern[1:-1]}]*".join(map(re.escape, run))
+    m = re.search(pattern, text)
+    return m.group(0) if m else run
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+
+
+def _skeleton(normalised_text: str) -> str:
+    """The Han characters of already-normalised text in Simplified script, titles in 《》
+    left out."""
+    return "".join(_HAN.findall(_t2s().convert(_BOOK_TITLE.sub("", normalised_text))))
 
 
 class CarryOverIndex:
     """Every run of CARRY_OVER_HAN Han characters (and CARRY_OVER_WORDS English words)
-    in the archived articles, for a test of any of our texts in one lookup per run."""
+    in the archived articles, for a test of any of our texts in one lookup per run.
 
-    def __init__(self, articles: Iterable[str]) -> None:
+    Han runs come from the articles as the quote normaliser already made them
+    (``ArchiveIndex.normalised_texts``: no article is normalised twice); English words
+    from the articles as written (normalising removes the spaces between words)."""
+
+    def __init__(self, normalised_articles: Iterable[str], articles: Iterable[str]) -> None:
         self._han: set[str] = set()
         self._words: set[tuple[str, ...]] = set()
         n, w = CARRY_OVER_HAN, CARRY_OVER_WORDS
-        for text in articles:
+        for text in normalised_articles:
             han = _skeleton(text)
             self._han.update(han[i:i + n] for i in range(len(han) - n + 1))
-            words = _WORD.findall(normalise(text).lower())
+        for text in articles:
+            words = _words(text)
             self._words.update(tuple(words[i:i + w]) for i in range(len(words) - w + 1))
 
     def shared_run(self, text: str) -> str | None:
-        """The first run ``text`` shares with an article (as Han characters or words)."""
+        """The first run ``text`` (ours, not normalised) shares with an article."""
         n, w = CARRY_OVER_HAN, CARRY_OVER_WORDS
-        han = _skeleton(text)
+        normalised = normalise(text)
+        han = _skeleton(normalised)
         for i in range(len(han) - n + 1):
             if han[i:i + n] in self._han:
                 j = i + n  # extend while the next window is shared too: show the whole run
                 while j < len(han) and han[j - n + 1:j + 1] in self._han:
                     j += 1
-                return han[i:j]
-        words = _WORD.findall(normalise(text).lower())
+                return _as_written(han[i:j], _t2s().convert(normalised))
+        words = _words(text)
         for i in range(len(words) - w + 1):
             if tuple(words[i:i + w]) in self._words:
                 return " ".join(words[i:i + w])

@@ -102,6 +102,10 @@ class ArchiveIndex:
         self._archive_lines[archive_id] = lines
         self._archives[archive_id] = _SearchText(lines, [(1, len(lines))] if lines else [])
 
+    def normalised_texts(self) -> list[str]:
+        """Every archive's text as normalised, lines joined by newlines."""
+        return ["\n".join(lines) for lines in self._archive_lines.values()]
+
     def line_count(self, archive_id: str) -> int:
         return len(self._archive_lines[archive_id])
 

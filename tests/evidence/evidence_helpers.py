@@ -24,12 +24,15 @@ def copy_mini_data(tmp_path: Path) -> Path:
 
 
 def apply_patches(data: Path, patches: list[dict]) -> None:
-    """Apply a bad-input case's patches: replace (exactly once), delete or create a file."""
+    """Apply a bad-input case's patches: replace (exactly once), delete or create a file.
+    Paths are relative to the data directory; ``../docs/<page>.md`` is a page whose
+    prose the checker reads too."""
     for patch in patches:
         path = data / patch["file"]
         if patch.get("delete"):
             path.unlink()
         elif "create" in patch:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(patch["create"], encoding="utf-8")
         else:
             text = path.read_text(encoding="utf-8")

@@ -10,9 +10,9 @@ from evidence_helpers import MINI_DATA, TODAY, copy_mini_data
 
 from macros.evidence.cli import main
 
-SUMMARY = ("rr-check: ok: 2 sources, 2 archives, 8 entities, 4 measures, 2 questions, 9 facts "
-           "(compute 2, capital 2, talent 2, open-source 3; "
-           "statistic 4, event 2, claim 1, forecast 1, opinion 1)")
+SUMMARY = ("rr-check: ok: 2 sources, 2 archives, 9 entities, 4 measures, 2 questions, 10 facts "
+           "(compute 2, capital 3, talent 2, open-source 3; "
+           "statistic 4, event 2, report 1, claim 1, forecast 1, opinion 1)")
 
 
 def test_valid_data_prints_a_one_line_summary(capsys) -> None:
@@ -23,7 +23,7 @@ def test_valid_data_prints_a_one_line_summary(capsys) -> None:
 def test_warnings_are_printed_but_do_not_fail(capsys) -> None:
     assert main([str(MINI_DATA), "--today", "2027-03-01"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out == ["mini-data/facts/compute.yaml:19:16: warning: fact "
+    assert out == ["mini-data/facts/compute.yaml:20:16: warning: fact "
                    "china-ai-compute-share-2025: review_by: review was due by 2026-12", SUMMARY]
 
 
@@ -41,8 +41,8 @@ def test_problems_fail_with_every_line_printed(tmp_path: Path, capsys) -> None:
 
 def test_write_schemas(tmp_path: Path, capsys) -> None:
     assert main([str(tmp_path / "data"), "--write-schemas"]) == 0
-    assert len(list((tmp_path / "data" / "schema").glob("*.schema.json"))) == 5
-    assert capsys.readouterr().out.count("rr-check: wrote ") == 5
+    assert len(list((tmp_path / "data" / "schema").glob("*.schema.json"))) == 6
+    assert capsys.readouterr().out.count("rr-check: wrote ") == 6
 
 
 def test_console_script_defaults_to_data_in_the_current_directory(tmp_path: Path) -> None:

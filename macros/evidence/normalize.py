@@ -31,6 +31,16 @@ _NETEASE_ARTIFACT = re.compile(rf"(?<=[{_CJK}])\({_PINYIN_SYLLABLE}\)")
 _GAP = "\n"
 
 
+_RAW_ARTIFACT = re.compile(rf"(?<=[{_CJK}])[(（]{_PINYIN_SYLLABLE}[)）]")
+
+
+def strip_artifacts(text: str) -> str:
+    """``text`` without the NetEase artifact (a character's pinyin in parentheses), and
+    otherwise as written: the form a quote is shown in. The artifact is the converter's,
+    not the author's, and is never published."""
+    return _RAW_ARTIFACT.sub("", text) if "(" in text or "（" in text else text
+
+
 def normalise(text: str) -> str:
     """The form quotes and archives are compared in."""
     text = _WHITESPACE.sub("", unicodedata.normalize("NFKC", text))

@@ -46,3 +46,23 @@ def format_period(text: str | None, lang: str = "en") -> str:
             format_date(start, lang, flag_missing=False),
             format_date(end, lang, flag_missing=False))
     return format_date(text, lang, flag_missing=False)
+
+
+def format_dated(text: str | None, basis: str | None, lang: str = "en", *,
+                 not_after: str | None = None, period: bool = False) -> str:
+    """A date (or, with ``period``, a figure's as_of) with its basis when that is not
+    'printed': '2025 (inferred)', 'Dec 2025 (not from our sources)'; an unknown date
+    with its upper bound: 'date unknown (no later than Oct 2024)'. '' for no date."""
+    if not text:
+        return ""
+    labels = LABELS[check_lang(lang)]
+    paren = labels["punct"]["paren"]
+    if not dates.is_known(text):
+        shown = labels["date"]["unknown"]
+        if not_after and dates.is_known(not_after):
+            bound = labels["basis"]["not_after"].format(date=format_date(not_after, lang))
+            shown += paren.format(bound)
+        return shown
+    shown = format_period(text, lang) if period else format_date(text, lang)
+    word = labels["basis"].get(basis or "printed", "")
+    return shown + paren.format(word) if word else shown

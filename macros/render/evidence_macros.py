@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from ..evidence.model import Theme
 from . import links
-from .labels import THEMES
+from .labels import KIND_FAMILY, THEMES
 from .page import Page
 from .registry import MacroError, macro
 from .views import ThemeCard
@@ -123,10 +123,13 @@ def theme_cards(page: Page) -> str:
 
 @macro
 def kind_legend(page: Page) -> str:
-    """How to read the evidence: the three kinds of card (reporting, claim, opinion)
-    with the badge each carries.
+    """How to read the evidence: the three families of card (reporting, claims,
+    opinion), the badge each carries, and what each kind of fact in them means.
 
     Example:
         {{ kind_legend() }}
     """
-    return page.block("_kind_legend.html")
+    families: dict[str, list[str]] = {}
+    for kind, family in KIND_FAMILY.items():
+        families.setdefault(family, []).append(kind.value)
+    return page.block("_kind_legend.html", families=list(families.items()))

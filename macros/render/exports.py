@@ -40,7 +40,7 @@ class Field:
 FACT_COLUMNS: list[Field] = [
     Field("id", "Stable fact id; the fact's page is facts/<id>/ on this site."),
     Field("theme", "compute, capital, talent or open-source."),
-    Field("kind", "statistic, event, claim, forecast or opinion."),
+    Field("kind", "statistic, event, report, claim, forecast or opinion."),
     Field("statement_en", "The fact in our words, English."),
     Field("statement_zh", "The fact in our words, Simplified Chinese."),
     Field("measure", "Measure id (statistics); see the per-measure CSV files."),
@@ -58,7 +58,13 @@ FACT_COLUMNS: list[Field] = [
     Field("also_given_as", "JSON list of the same figure in other units, as the source gives it."),
     Field("conversion", "JSON object: our own conversion (value, unit, rate, rate_date, note)."),
     Field("as_of", "Date or period the figure describes: YYYY[-MM[-DD]], START..END or unknown."),
+    Field("as_of_basis", "Where as_of comes from: printed, inferred or outside."),
     Field("date", "When the event happened or the claim was made (precision as form)."),
+    Field("date_basis", "Where date comes from: printed, inferred or outside."),
+    Field("basis_note_en", "How an inferred date was inferred, or where an outside one is "
+                           "from, English."),
+    Field("basis_note_zh", "The same, Chinese."),
+    Field("not_after", "For an unknown date or as_of: the latest it can be."),
     Field("speaker", "Entity id of who asserts a claim, forecast or opinion."),
     Field("question", "Question id the view answers."),
     Field("position", "Position id within the question."),
@@ -67,21 +73,29 @@ FACT_COLUMNS: list[Field] = [
     Field("quote", "Verbatim excerpt of the source (at most 150 characters), in Chinese."),
     Field("quote_en", "Our English translation of the quote."),
     Field("data_producer", "Entity id of who produced the data the article cites."),
+    Field("unnamed_producer_en", "How the source refers to a producer it does not name, "
+                                 "English."),
+    Field("unnamed_producer_zh", "The same, Chinese."),
     Field("entities", "JSON list of entity ids the fact concerns; see entities.json."),
-    Field("note_en", "Caveats and corrections, English."),
-    Field("note_zh", "Caveats and corrections, Chinese."),
+    Field("note_en", "Caveats, from our sources only, English."),
+    Field("note_zh", "Caveats, Chinese."),
+    Field("corrections", "JSON list of corrections of the source: says, correct, basis, "
+                         "reference."),
+    Field("outside", "JSON list of what we add from outside our sources: text, reference."),
+    Field("lint_ok", "JSON list of lint findings an editor checked: rule, term, why."),
     Field("current_state", "true when the fact describes a state that can go stale."),
     Field("review_by", "Date by which we review the fact."),
     Field("added", "Date the fact was added."),
     Field("updated", "Date the fact last changed."),
 ]
 
-_NESTED = {"statement": ("en", "zh"), "note": ("en", "zh"),
+_NESTED = {"statement": ("en", "zh"), "note": ("en", "zh"), "basis_note": ("en", "zh"),
+           "unnamed_producer": ("en", "zh"),
            "quantity": ("value", "low", "high", "qualifier", "unit", "currency_year",
                         "as_printed")}
 # quantity.counted is bilingual: two columns, quantity_counted_en / quantity_counted_zh.
 _COUNTED_PARTS = {"counted_en": "en", "counted_zh": "zh"}
-_JSON_COLUMNS = {"also_given_as", "conversion", "entities"}
+_JSON_COLUMNS = {"also_given_as", "conversion", "entities", "corrections", "outside", "lint_ok"}
 _NUMBER_PARTS = {"value", "low", "high"}
 
 #: Columns of each measures/<measure>.csv (tidy: one row per fact on the measure).
@@ -116,13 +130,24 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
+def _split(name: str) -> tuple[str, str]:
+    """A column name as (field, part): 'basis_note_en' -> ('basis_note', 'en'),
+    'quantity_counted_en' -> ('quantity', 'counted_en'), 'as_of' -> ('as_of', '')."""
+    for head, parts in _NESTED.items():
+        if name.startswith(head + "_") and name[len(head) + 1:] in parts:
+            return head, name[len(head) + 1:]
+    if name.startswith("quantity_") and name[len("quantity_"):] in _COUNTED_PARTS:
+        return "quantity", name[len("quantity_"):]
+    return name, ""
+
+
 def fact_row(fact: Fact) -> dict[str, str]:
     """One facts.csv row: every column as text, empty for a missing value."""
     data = fact.model_dump(mode="json")
     row: dict[str, str] = {}
     for column in FACT_COLUMNS:
         name = column.name
-        head, _, part = name.partition("_")
+        head, part = _split(name)
         if head in _NESTED and part in _NESTED[head]:
             parent = data.get(head)
             row[name] = _cell(parent.get(part) if parent else None)
@@ -150,7 +175,7 @@ def fact_from_row(row: dict[str, str]) -> Fact:
         name, text = column.name, row.get(column.name, "")
         if text == "":
             continue
-        head, _, part = name.partition("_")
+        head, part = _split(name)
         if head in _NESTED and part in _NESTED[head]:
             value: Any = text
             if head == "quantity" and part in _NUMBER_PARTS:

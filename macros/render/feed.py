@@ -13,6 +13,7 @@ from ..evidence import dates
 from ..evidence.dates import sort_key
 from ..evidence.factbase import FactBase
 from ..evidence.model import Fact
+from ..evidence.normalize import strip_artifacts
 
 ATOM = "http://www.w3.org/2005/Atom"
 
@@ -67,7 +68,7 @@ def atom(fb: FactBase, site_name: str, site_url: str, limit: int = 200) -> bytes
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = rfc3339(change.date)
         ET.SubElement(entry, f"{{{ATOM}}}category", term=fact.theme.value)
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = (
-            f"{fact.statement.en} Quote: {fact.quote} ({fact.quote_en})")
+            f"{fact.statement.en} Quote: {strip_artifacts(fact.quote)} ({fact.quote_en})")
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8",
                                                                         xml_declaration=False) + b"\n"

@@ -24,6 +24,12 @@ class GeneratedPage:
     lang: str
 
 
+def retired_title(merged: bool, lang: str) -> str:
+    """The title of a retired fact's page."""
+    return {("en", True): "Fact merged into another", ("en", False): "Fact withdrawn",
+            ("zh", True): "已并入另一条的事实", ("zh", False): "已撤下的事实"}[(lang, merged)]
+
+
 def _title(text: str, lang: str) -> str:
     limit = TITLE_LIMIT.get(lang, 90)
     return text if len(text) <= limit else text[:limit - 2].rstrip() + "…"
@@ -36,6 +42,10 @@ def generated_pages(fb: FactBase, lang: str) -> list[GeneratedPage]:
                            f"{{{{ fact_page('{fact_id}') }}}}\n",
                            _title(getattr(fact.statement, lang), lang), lang)
              for fact_id, fact in fb.facts.items()]
+    pages += [GeneratedPage(f"{prefix}facts/{fact_id}.md",
+                            f"{{{{ retired_page('{fact_id}') }}}}\n",
+                            retired_title(retired.merged_into is not None, lang), lang)
+              for fact_id, retired in fb.retired.items()]
     pages += [GeneratedPage(f"{prefix}entities/{entity_id}.md",
                             f"{{{{ entity_page('{entity_id}') }}}}\n",
                             getattr(entity.name, lang), lang)

@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..evidence.model import Entity, Fact, Source
+from ..evidence.normalize import strip_artifacts
 from .exports import LICENCE_URL
 
 
@@ -53,7 +54,7 @@ def claim(fact: Fact, source: Source, page_url: str, site_name: str, site_url: s
         "name": fact.statement.en,
         "text": fact.statement.en,
         "inLanguage": "en",
-        "appearance": {**article, "text": fact.quote},
+        "appearance": {**article, "text": strip_artifacts(fact.quote)},
         "isBasedOn": article,
         "firstAppearance": article,
         "dateCreated": fact.added,
@@ -66,6 +67,11 @@ def claim(fact: Fact, source: Source, page_url: str, site_name: str, site_url: s
         data["temporalCoverage"] = fact.date
     if fact.as_of and fact.as_of != "unknown":
         data["temporalCoverage"] = fact.as_of.replace("..", "/")
+    if fact.corrections:  # schema.org: a correction to the work, as a CorrectionComment
+        data["correction"] = [{"@type": "CorrectionComment",
+                               "text": f"{c.correct.en} (The source says: "
+                                       f"{strip_artifacts(c.says)})"}
+                              for c in fact.corrections]
     if speaker is not None:
         data["author"] = {"@type": "Person" if speaker.kind.value == "person"
                           else "Organization", "name": speaker.name.en}

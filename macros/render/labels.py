@@ -17,11 +17,12 @@ DEFAULT_LANG = "en"
 
 Labels = Mapping[str, Mapping[str, str]]
 
-# A fact's kind decides how its card looks: reporting (what a source reports as
-# fact), claim (attributed assertion or forecast) or opinion (an author's judgement).
+# A fact's kind decides how its card looks: reporting (what a source itself reports as
+# fact), claim (a named third party's assertion, or a forecast) or opinion (a judgement).
 KIND_FAMILY: dict[FactKind, str] = {
     FactKind.statistic: "reporting",
     FactKind.event: "reporting",
+    FactKind.report: "reporting",
     FactKind.claim: "claim",
     FactKind.forecast: "claim",
     FactKind.opinion: "opinion",
@@ -32,18 +33,54 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "kind": {
             "statistic": "Reporting · figure",
             "event": "Reporting · event",
+            "report": "Reporting",
             "claim": "Claim",
             "forecast": "Forecast",
             "opinion": "Opinion",
         },
         "family": {"reporting": "Reporting", "claim": "Claims", "opinion": "Opinion"},
         "legend": {
-            "reporting": "What a source reports as fact: a figure, or an event with its "
-                         "date. The source may still be wrong; we show its exact words.",
-            "claim": "What someone asserts or predicts, attributed to them by name. "
-                     "A claim is evidence that it was said, not that it is true.",
-            "opinion": "An author's judgement, usually from a column or commentary. "
-                       "Read it as a view, weighed against the reporting.",
+            "reporting": "What a source itself reports as fact. The source may still be "
+                         "wrong; we show its exact words, and our corrections.",
+            "claim": "What a named person or body asserts or predicts, as a source relays "
+                     "it. A claim is evidence that it was said, not that it is true.",
+            "opinion": "A judgement, by anyone, the source's own author included. Read it "
+                       "as a view, weighed against the reporting.",
+        },
+        # What each kind means (the definitions of macros.evidence.model.KIND_MEANING).
+        "kind_meaning": {
+            "statistic": "a figure the source reports, with its unit and date",
+            "event": "a dated happening the source reports",
+            "report": "something the source asserts as fact in its own voice",
+            "claim": "an assertion by a named third party, not the source's own author "
+                     "or outlet",
+            "forecast": "a prediction, by anyone",
+            "opinion": "a judgement or evaluation, by anyone",
+        },
+        "basis": {
+            "printed": "",
+            "inferred": "inferred",
+            "outside": "not from our sources",
+            "not_after": "no later than {date}",
+            "how": "How we dated it",
+        },
+        "correction": {
+            "label": "Correction",
+            "says": "The source says",
+            "correct": "Correct",
+            "passage": "shown by another passage of the same source",
+            "source": "shown by another of our sources",
+            "outside": "outside reference",
+            "outside_label": "Not from our sources",
+            "on_fact": "On the fact",
+            "on_source": "In the source",
+            "none": "No corrections recorded.",
+        },
+        "retired": {
+            "merged": "This fact was merged into another on {date}.",
+            "withdrawn": "This fact was withdrawn on {date}.",
+            "now": "The fact now reads",
+            "why": "Why",
         },
         # Names of the parts of a fact or a source, as card, table and page labels.
         "field": {
@@ -110,6 +147,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "none_yet": "No evidence recorded yet for this theme.",
             "figures": "Figures",
             "events": "Events",
+            "reports": "What the sources report",
             "views": "Claims, forecasts and opinions",
         },
         "count": {
@@ -208,15 +246,49 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         "kind": {
             "statistic": "报道 · 数据",
             "event": "报道 · 事件",
+            "report": "报道",
             "claim": "说法",
             "forecast": "预测",
             "opinion": "观点",
         },
         "family": {"reporting": "报道", "claim": "说法", "opinion": "观点"},
         "legend": {
-            "reporting": "来源作为事实报道的内容：数据，或有日期的事件。来源也可能出错；我们展示其原话。",
-            "claim": "某人提出的断言或预测，注明出处。说法只证明有人这样说过，不证明其为真。",
-            "opinion": "作者的判断，通常来自专栏或评论。应将其视为观点，并与报道对照阅读。",
+            "reporting": "来源本身作为事实报道的内容。来源也可能出错；我们展示其原话，以及我们的更正。",
+            "claim": "来源转述的、有名有姓的个人或机构的断言或预测。说法只证明有人这样说过，不证明其为真。",
+            "opinion": "任何人的判断，包括来源作者本人。应将其视为观点，并与报道对照阅读。",
+        },
+        "kind_meaning": {
+            "statistic": "来源报道的数字，附单位和日期",
+            "event": "来源报道的、有日期的事件",
+            "report": "来源以自己的口吻作为事实陈述的内容",
+            "claim": "来源作者或媒体以外、有名有姓的第三方的断言",
+            "forecast": "任何人的预测",
+            "opinion": "任何人的判断或评价",
+        },
+        "basis": {
+            "printed": "",
+            "inferred": "推断",
+            "outside": "非出自本站来源",
+            "not_after": "不晚于{date}",
+            "how": "日期依据",
+        },
+        "correction": {
+            "label": "更正",
+            "says": "来源原文",
+            "correct": "更正为",
+            "passage": "依据同一来源的另一段文字",
+            "source": "依据本站另一来源",
+            "outside": "外部依据",
+            "outside_label": "非出自本站来源",
+            "on_fact": "所涉事实",
+            "on_source": "所在来源",
+            "none": "尚无更正记录。",
+        },
+        "retired": {
+            "merged": "此条事实已于{date}并入另一条。",
+            "withdrawn": "此条事实已于{date}撤下。",
+            "now": "现见于",
+            "why": "原因",
         },
         "field": {
             "source": "来源",
@@ -282,6 +354,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "none_yet": "本主题尚无证据记录。",
             "figures": "数据",
             "events": "事件",
+            "reports": "来源报道的内容",
             "views": "说法、预测与观点",
         },
         "count": {

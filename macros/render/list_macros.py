@@ -12,7 +12,7 @@ from ..evidence.model import Fact, FactKind
 from .html import md_text
 from .labels import KIND_FAMILY
 from .page import Page
-from .registry import macro
+from .registry import MacroError, macro
 from .views import CountedSource, PositionColumn, QuestionView
 
 VIEW_KINDS = (FactKind.claim, FactKind.forecast, FactKind.opinion)
@@ -128,7 +128,7 @@ def theme_sources(page: Page, theme: str) -> str:
 @macro
 def theme_facts(page: Page, theme: str) -> str:
     """Every fact of a theme as an evidence card (anchor `#fact-<id>`), grouped into
-    figures, events, and claims, forecasts and opinions.
+    figures, events, reports, and claims, forecasts and opinions.
 
     Every figure() and cite() in the theme's prose links to one of these cards.
 
@@ -144,6 +144,7 @@ def theme_facts(page: Page, theme: str) -> str:
         ("figures", [f for f in facts if f.kind is FactKind.statistic]),
         ("events", sorted((f for f in facts if f.kind is FactKind.event),
                           key=lambda f: dates.sort_key(f.date))),
+        ("reports", [f for f in facts if f.kind is FactKind.report]),
         ("views", [f for f in facts if KIND_FAMILY[f.kind] != "reporting"]),
     )
     out = []
@@ -153,3 +154,25 @@ def theme_facts(page: Page, theme: str) -> str:
             out.append(page.block("_fact_list.html",
                                   facts=[page.fact_view(f) for f in group]))
     return "".join(out) or page.block("_empty.html", text=page.L["theme"]["none_yet"])
+
+
+@macro
+def corrections(page: Page, section: str = "facts") -> str:
+    """The corrections log: every error we found in a source and corrected beside its
+    verbatim quote, with what the source says, what is right and how we know.
+
+    Args:
+        section: 'facts' (errors a fact's quote carries) or 'sources' (errors no one
+            fact carries, recorded as a source's errata).
+
+    Example:
+        {{ corrections('facts') }}
+    """
+    if section not in ("facts", "sources"):
+        raise MacroError(f"section must be 'facts' or 'sources', not {section!r}")
+    on_facts = [(page.fact_view(f), page.fact_view(f).corrections)
+                for f in page.fb.facts.values() if f.corrections]
+    on_sources = [(view, view.errata) for s in page.fb.sources.values() if s.errata
+                  for view in (page.source_view(s.id),)]
+    return page.block("_corrections_log.html", on_facts=on_facts, on_sources=on_sources,
+                      section=section)

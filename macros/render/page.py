@@ -17,15 +17,26 @@ from markupsafe import Markup
 from ..evidence import dates
 from ..evidence.factbase import FactBase
 from ..evidence.freshness import Freshness
-from ..evidence.model import Bilingual, Entity, Fact, Measure, Question, Source, Theme
+from ..evidence.model import (
+    Bilingual,
+    Correction,
+    CorrectionBasis,
+    Entity,
+    Fact,
+    Measure,
+    Question,
+    Source,
+    Theme,
+)
+from ..evidence.normalize import strip_artifacts
 from ..evidence.suggest import did_you_mean
 from . import links
-from .dates import format_date, format_period
+from .dates import format_date, format_dated
 from .html import compact, render_partial, safe_url
 from .labels import DEFAULT_LANG, KIND_FAMILY, LABELS, THEMES, check_lang
 from .numbers import figure_note, format_quantity, format_value
 from .registry import MacroError
-from .views import FactView, SourceView
+from .views import CorrectionView, FactView, OutsideView, SourceView
 
 
 @dataclass(frozen=True)
@@ -175,18 +186,40 @@ class Page:
             outlet=outlet,
             byline=outlet if source.outlet.en.lower() != "unknown" else title,
             authors=", ".join(source.authors),
-            published=format_date(source.published, self.lang),
+            published=format_dated(source.published, _value(source.published_basis),
+                                   self.lang),
             published_iso=source.published if dates.is_known(source.published) else "",
-            published_note=source.published_note or "",
+            published_note=self.text(source.published_note) if source.published_note else "",
             kind=self.L["source_kind"][source.kind.value],
             kind_id=source.kind.value,
             via=self.text(source.via),
             url=safe_url(source.url),
             url_text=source.url or "",
             archive=f"data/articles/{source.archive}.txt",
-            errata=[self.text(e) for e in source.errata],
+            errata=[self.correction_view(c, source) for c in source.errata],
             href=self.source_href(source.id),
         )
+
+    def correction_view(self, correction: Correction, source: Source) -> CorrectionView:
+        """A correction of ``source``, as readers see it beside the verbatim quote."""
+        labels = self.L["correction"]
+        basis = correction.basis
+        reference, lang, href = correction.reference, self.lang, ""
+        if basis is CorrectionBasis.passage:
+            lang = source.script.lang_tag
+        elif basis is CorrectionBasis.source:
+            other = self.source_view(correction.reference)
+            reference, href = other.title, other.href
+            lang = other.title_lang if self.lang != "en" else "en"
+        elif self.lang != "en":
+            lang = "en"  # an outside reference is named as published, in English here
+        if basis is CorrectionBasis.passage:
+            reference = strip_artifacts(reference)
+        return CorrectionView(
+            says=strip_artifacts(correction.says), says_lang=source.script.lang_tag,
+            correct=self.text(correction.correct), basis=basis.value,
+            basis_label=labels[basis.value], reference=reference, reference_lang=lang,
+            reference_href=href)
 
     def fact_view(self, fact: Fact) -> FactView:
         L = self.L
@@ -226,22 +259,30 @@ class Page:
             also=[format_quantity(a, self.lang) + f" ({a.as_printed})"
                   for a in fact.also_given_as],
             conversion=conversion,
-            as_of=format_period(fact.as_of, self.lang),
-            date=format_date(fact.date, self.lang) if fact.date else "",
+            as_of=format_dated(fact.as_of, _value(fact.as_of_basis), self.lang,
+                               not_after=fact.not_after, period=True),
+            date=format_dated(fact.date, _value(fact.date_basis), self.lang,
+                              not_after=fact.not_after),
             date_iso=fact.date if fact.date and dates.is_known(fact.date) else "",
             horizon=format_date(fact.horizon, self.lang) if fact.horizon else "",
             speaker=self.entity_name(fact.speaker),
             data_producer=self.entity_name(fact.data_producer),
-            quote=fact.quote,
+            quote=strip_artifacts(fact.quote),
             quote_lang=source.script.lang_tag,
             translation=fact.quote_en,
             note=self.text(fact.note) if fact.note else "",
             review=review,
             href=self.fact_href(fact),
             permalink=self.permalink_href(fact.id),
-            describes=(format_period(fact.as_of, self.lang) if fact.as_of else
-                       format_date(fact.date, self.lang) if fact.date else ""),
+            describes=(format_dated(fact.as_of, _value(fact.as_of_basis), self.lang,
+                                    not_after=fact.not_after, period=True) if fact.as_of else
+                       format_dated(fact.date, _value(fact.date_basis), self.lang,
+                                    not_after=fact.not_after)),
+            basis_note=self.text(fact.basis_note) if fact.basis_note else "",
             stale=stale,
+            corrections=[self.correction_view(c, source) for c in fact.corrections],
+            outside=[OutsideView(self.text(o.text), o.reference) for o in fact.outside],
+            unnamed_producer=self.text(fact.unnamed_producer) if fact.unnamed_producer else "",
             source=self.source_view(fact.source),
         )
 
@@ -259,3 +300,8 @@ class Page:
     def inline(self, name: str, **context: Any) -> str:
         """HTML inside a paragraph: one line."""
         return compact(self.render(name, **context)).replace("\n", " ")
+
+
+def _value(basis: object) -> str | None:
+    """An enum's value, or None."""
+    return getattr(basis, "value", None)

@@ -7,6 +7,7 @@ from ..evidence import dates
 from ..evidence.suggest import did_you_mean
 from . import citations, exports, feed, jsonld, links
 from .dates import format_date
+from .generated import retired_title
 from .html import pre_text
 from .page import Page
 from .registry import MacroError, macro
@@ -18,6 +19,7 @@ from .views import (
     EntityIndexItem,
     EntityView,
     Link,
+    RetiredView,
 )
 
 
@@ -60,6 +62,35 @@ def fact_page(page: Page, fact_id: str) -> str:
         added=format_date(fact.added, page.lang),
         updated=format_date(fact.updated, page.lang) if fact.updated else "",
         jsonld=jsonld.script(data))
+
+
+@macro
+def retired_page(page: Page, fact_id: str) -> str:
+    """The page at a retired fact's permalink (`facts/<id>/`): what became of the fact,
+    when and why, and a link to the fact that now carries it.
+
+    The build makes one such page per id in data/retired.yaml; you do not need to call
+    it yourself.
+
+    Args:
+        fact_id: id from data/retired.yaml.
+
+    Example:
+        {{ retired_page('china-llms-on-nvidia-chips-count') }}
+    """
+    retired = page.fb.retired.get(fact_id)
+    if retired is None:
+        hint = did_you_mean(fact_id, page.fb.retired, n=3)
+        raise MacroError(f"no retired fact {fact_id!r}" + (f" ({hint})" if hint else ""))
+    survivor = page.fb.facts.get(retired.merged_into) if retired.merged_into else None
+    labels = page.L["retired"]
+    when = format_date(retired.retired, page.lang)
+    view = RetiredView(
+        id=retired.id, title=retired_title(retired.merged_into is not None, page.lang),
+        what=(labels["merged"] if survivor else labels["withdrawn"]).format(date=when),
+        reason=page.text(retired.reason),
+        merged_into=page.fact_view(survivor) if survivor else None)
+    return page.block("_retired_page.html", r=view)
 
 
 @macro

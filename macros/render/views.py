@@ -20,17 +20,35 @@ class SourceView:
     outlet: str
     byline: str  # short attribution: the outlet, or the title when the outlet is unknown
     authors: str
-    published: str
+    published: str  # with its basis when that is not 'printed'
     published_iso: str  # '' when unknown
-    published_note: str  # English only, in the data
+    published_note: str
     kind: str
     kind_id: str
     via: str
     url: str  # '' unless it is a safe http(s) address
     url_text: str  # the address as written, shown as text when it is not safe to link
     archive: str
-    errata: list[str]
+    errata: list[CorrectionView]
     href: str
+
+
+@dataclass(frozen=True)
+class CorrectionView:
+    says: str  # verbatim, in the source's script
+    says_lang: str
+    correct: str
+    basis: str  # passage, source or outside
+    basis_label: str
+    reference: str  # the passage, the other source's title, or the outside reference
+    reference_lang: str  # the passage's script, or the page language
+    reference_href: str  # the other source's entry ('' otherwise)
+
+
+@dataclass(frozen=True)
+class OutsideView:
+    text: str
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -64,7 +82,11 @@ class FactView:
     href: str  # the card on its theme page
     permalink: str  # the fact's own page
     describes: str  # the date or period the fact describes
+    basis_note: str  # how an inferred date was inferred, or where an outside one is from
     stale: str  # why it may be out of date, '' when it is not
+    corrections: list[CorrectionView]
+    outside: list[OutsideView]
+    unnamed_producer: str  # how the source refers to a producer it does not name
     source: SourceView
 
 
@@ -158,3 +180,12 @@ class ChangeItem:
     date_iso: str
     action: str
     fact: FactView
+
+
+@dataclass(frozen=True)
+class RetiredView:
+    id: str
+    title: str
+    what: str  # what became of it, with the date
+    reason: str
+    merged_into: FactView | None

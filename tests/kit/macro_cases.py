@@ -39,6 +39,10 @@ CASES = [
     ("downloads", "downloads", [], "downloads/", "en"),
     ("download-count", "download_count", ["facts.csv"], "downloads/", "en"),
     ("changes", "changes", [], "changes/", "en"),
+    ("corrections-facts", "corrections", ["facts"], "corrections/", "en"),
+    ("corrections-sources", "corrections", ["sources"], "corrections/", "en"),
+    ("retired-page", "retired_page", ["qiming-downloads-2025-06"],
+     "facts/qiming-downloads-2025-06/", "en"),
     # The Chinese edition: quotes in the original only, 万/亿 with the exact value,
     # Chinese dates and labels, original titles, Chinese permalinks (zh/facts/<id>/).
     ("quote-zh", "quote", ["columnist-open-source-reliance"], "zh/claims/", "zh"),
@@ -53,4 +57,10 @@ CASES = [
     ("entity-index-zh", "entity_index", [], "zh/entities/", "zh"),
     ("downloads-zh", "downloads", [], "zh/downloads/", "zh"),
     ("changes-zh", "changes", [], "zh/changes/", "zh"),
+    ("corrections-facts-zh", "corrections", ["facts"], "zh/corrections/", "zh"),
+    ("retired-page-zh", "retired_page", ["qiming-downloads-2025-06"],
+     "zh/facts/qiming-downloads-2025-06/", "zh"),
+    ("fact-report", "fact", ["us-outspends-china-on-ai-data-centres"], "", "en"),
+    ("fact-corrected", "fact", ["qiming-2-release"], "open-source/", "en"),
+    ("fact-corrected-zh", "fact", ["qiming-2-release"], "zh/open-source/", "zh"),
 ]

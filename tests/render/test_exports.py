@@ -63,6 +63,5 @@ def test_deterministic(factbase):
 def test_data_dictionary_covers_every_fact_field():
     from macros.evidence.model import Fact
 
-    columns = {c.name.split("_")[0] if c.name.split("_")[0] in ("statement", "note", "quantity")
-               else c.name for c in exports.FACT_COLUMNS}
+    columns = {exports._split(c.name)[0] for c in exports.FACT_COLUMNS}
     assert set(Fact.model_fields) <= columns

@@ -31,11 +31,13 @@ def header_params(source: str) -> list[str]:
 
 
 def bound_names(ast: nodes.Template) -> set[str]:
-    """Names a template binds itself: loop targets and {% set %}s."""
+    """Names a template binds itself: loop targets, {% set %}s and {% with %}s."""
     names: set[str] = set()
-    for node in ast.find_all((nodes.For, nodes.Assign)):
-        names |= {n.name for n in node.target.find_all(nodes.Name)} | (
-            {node.target.name} if isinstance(node.target, nodes.Name) else set())
+    for node in ast.find_all((nodes.For, nodes.Assign, nodes.With)):
+        targets = node.targets if isinstance(node, nodes.With) else [node.target]
+        for target in targets:
+            names |= {n.name for n in target.find_all(nodes.Name)} | (
+                {target.name} if isinstance(target, nodes.Name) else set())
     return names
 
 

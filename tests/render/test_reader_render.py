@@ -71,8 +71,12 @@ def test_changes(render, mini_factbase):
 def test_generated_pages_only_call_macros(mini_factbase):
     for lang, prefix in (("en", ""), ("zh", "zh/")):
         pages = generated_pages(mini_factbase, lang)
-        assert len(pages) == len(mini_factbase.facts) + len(mini_factbase.entities)
+        assert len(pages) == (len(mini_factbase.facts) + len(mini_factbase.retired)
+                              + len(mini_factbase.entities))
         for page in pages:
             assert page.src_uri.startswith((prefix + "facts/", prefix + "entities/"))
             assert re.fullmatch(r"\{\{ \w+\(('[a-z0-9-]+')?\) \}\}\n", page.markdown)
             assert page.title and page.lang == lang
+        retired = [p for p in pages if "retired_page" in p.markdown]
+        assert [p.src_uri for p in retired] == [f"{prefix}facts/{i}.md" for i in
+                                                mini_factbase.retired]

@@ -19,22 +19,28 @@ DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 DATE_RE = re.compile(DATE_PATTERN)
 PERIOD_RE = re.compile(rf"({DATE_PATTERN})\.\.({DATE_PATTERN})")
 
-# The same rules as one regular expression for the JSON Schema (ECMA-262 and Python
-# `re` alike), so an editor flags what the loader rejects. A date of fixed width can be
-# checked against the calendar by a pattern: months 01-12, each month's length, and
+# The same rules as one regular expression, so an editor (JSON Schema) and a reader of
+# the CSV downloads (Table Schema) flag what the loader rejects. A date of fixed width
+# can be checked against the calendar by a pattern: months 01-12, each month's length,
 # 29 February only in a leap year (divisible by 4, centuries only by 400), no year 0000.
 # What no pattern can check is order: that a period does not end before it starts.
-_YEAR = r"\d{4}"
-_LEAP_YEAR = r"(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
-_MONTH = r"(?:0[1-9]|1[0-2])"
-_MONTH_DAY = (r"(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])"
-              r"|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
-              r"|02-(?:0[1-9]|1\d|2[0-8]))")
-_CALENDAR_DATE = rf"(?!0000)(?:{_YEAR}(?:-{_MONTH_DAY}|-{_MONTH})?|{_LEAP_YEAR}-02-29)"
-#: JSON Schema pattern of a partial date or 'unknown' (published, date, added…).
-PARTIAL_DATE_JSON_PATTERN = rf"^(?:{_CALENDAR_DATE}|{UNKNOWN})$"
-#: JSON Schema pattern of a date, a period START..END or 'unknown' (as_of).
-PERIOD_JSON_PATTERN = rf"^(?:{_CALENDAR_DATE}(?:\.\.{_CALENDAR_DATE})?|{UNKNOWN})$"
+# Written with plain groups only (no (?:...), no look-ahead), so the one pattern is read
+# alike by ECMA-262 (editors), Python's re and XML Schema regular expressions (Table
+# Schema's syntax, anchored implicitly).
+_YEAR = r"([1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+_LEAP_YEAR = r"(\d{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH = r"(0[1-9]|1[0-2])"
+_MONTH_DAY = (r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])"
+              r"|(0[469]|11)-(0[1-9]|[12]\d|30)"
+              r"|02-(0[1-9]|1\d|2[0-8]))")
+_CALENDAR_DATE = rf"({_YEAR}(-{_MONTH_DAY}|-{_MONTH})?|{_LEAP_YEAR}-02-29)"
+#: A partial date or 'unknown' (published, date, added…), unanchored (Table Schema).
+PARTIAL_DATE_REGEX = rf"{_CALENDAR_DATE}|{UNKNOWN}"
+#: A date, a period START..END or 'unknown' (as_of), unanchored (Table Schema).
+PERIOD_REGEX = rf"{_CALENDAR_DATE}(\.\.{_CALENDAR_DATE})?|{UNKNOWN}"
+#: The same, anchored, for the JSON Schemas.
+PARTIAL_DATE_JSON_PATTERN = rf"^({PARTIAL_DATE_REGEX})$"
+PERIOD_JSON_PATTERN = rf"^({PERIOD_REGEX})$"
 #: What an editor shows instead of the pattern itself (VS Code's JSON Schema extension
 #: keyword, read by yaml-language-server; other validators ignore it).
 PARTIAL_DATE_PATTERN_MESSAGE = ("Write a real date as YYYY-MM-DD, YYYY-MM or YYYY, or "

@@ -13,6 +13,7 @@ from .page import Page
 from .registry import MacroError, macro
 from .views import (
     ChangeItem,
+    ColumnsTable,
     CountedSource,
     DownloadItem,
     EntityGroup,
@@ -164,21 +165,17 @@ def downloads(page: Page) -> str:
     def item(d: exports.Download) -> DownloadItem:
         return DownloadItem(d.name, page.rel(base + d.name), d.rows, d.description)
 
-    modified = max((f.updated or f.added for f in page.fb.facts.values()
-                    if dates.is_known(f.updated or f.added)),
-                   key=dates.sort_key, default="")
     data = jsonld.dataset(
-        opts.site_name, "Facts on the US–China AI contest, each backed by a verbatim "
-        "quote from a Chinese-language source, with sources and entities.",
+        opts.site_name, exports.DATASET_DESCRIPTION,
         opts.site_url or "/", opts.absolute(base),
-        [(opts.absolute(base + d.name),
-          "text/csv" if d.name.endswith(".csv") else "application/json", d.name)
-         for d in files], modified, list(page.fb.sources.values()))
+        [(opts.absolute(base + d.name), exports.media_type(d.name), d.name) for d in files],
+        exports.data_modified(page.fb), list(page.fb.sources.values()))
     return page.block(
         "_downloads.html",
         main=[item(d) for d in files if "/" not in d.name],
         measures=[item(d) for d in files if "/" in d.name],
-        fact_columns=exports.FACT_COLUMNS, measure_columns=exports.MEASURE_COLUMNS,
+        tables=[ColumnsTable(anchor, page.L["downloads"][anchor.replace("-", "_")], columns)
+                for anchor, _, columns in exports.DICTIONARY],
         sources=[page.source_view(s) for s in page.fb.sources],
         jsonld=jsonld.script(data))
 
@@ -194,9 +191,11 @@ def download_count(page: Page, name: str) -> str:
         {{ download_count('facts.csv') }} facts
     """
     found = exports.download_named(page.fb, name)
-    if found is None:
-        hint = did_you_mean(name, [d.name for d in exports.downloads(page.fb)], n=3)
-        raise MacroError(f"no download named {name!r}" + (f" ({hint})" if hint else ""))
+    if found is None or found.rows is None:
+        tables = [d.name for d in exports.downloads(page.fb) if d.rows is not None]
+        hint = did_you_mean(name, tables, n=3)
+        what = "no download named" if found is None else "no rows to count in"
+        raise MacroError(f"{what} {name!r}" + (f" ({hint})" if hint else ""))
     return str(found.rows)
 
 

@@ -59,6 +59,14 @@ from macros.render.sitemap import SitemapEntry, gzipped, sitemap_xml
 
 log = get_plugin_logger("race_and_reliance")
 
+
+class DataFile(File):
+    """A data file made at build time, copied byte for byte: never a page, even when it
+    is Markdown (``downloads/README.md`` is a text file to download, not a page)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
 Command = Literal["build", "gh-deploy", "serve"]
 
 
@@ -186,7 +194,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         if langs.current == langs.default:
             for path, content in generated_files(self.site.fb, self.site.options).items():
                 if files.get_file_from_path(path) is None:
-                    files.append(File.generated(config, path, content=content))
+                    files.append(DataFile.generated(config, path, content=content))
                 else:
                     log.warning("docs/%s hides the file the data makes there", path)
         return files

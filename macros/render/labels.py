@@ -223,10 +223,16 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "per_measure": "Per measure",
             "per_measure_note": "One tidy CSV per measure: one row per figure, columns "
                                 "below.",
-            "fields_facts": "Fields of facts.csv",
+            "type": "Type",
+            "no_rows": "—",
+            "fields_facts": "Columns of facts.csv and facts-excel.csv",
+            "fields_measures": "Columns of the per-measure files",
+            "fields_sources": "Columns of sources.csv",
+            "fields_entities": "Columns of entities.csv",
             "fields_facts_note": "facts.json holds the same fields, with statement, note "
-                                 "and quantity as nested objects and lists as lists.",
-            "fields_measures": "Fields of the per-measure files",
+                                 "and quantity as nested objects and lists as lists; the "
+                                 "derived columns (subject names, period_start, "
+                                 "period_end, aggregate) are the CSV's only.",
             "attribution": "Sources to attribute",
             "dataset_description": "Facts on the US–China AI contest, each backed by a "
                                    "verbatim quote from a Chinese-language source, with "
@@ -441,10 +447,15 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "meaning": "含义",
             "per_measure": "按指标",
             "per_measure_note": "每个指标一个整洁的 CSV 文件：每个数字一行，各列说明见下。",
-            "fields_facts": "facts.csv 的字段",
-            "fields_facts_note": "facts.json 含有相同的字段，其中 statement、note 和 quantity "
-                                 "为嵌套对象，列表仍为列表。",
+            "type": "类型",
+            "no_rows": "—",
+            "fields_facts": "facts.csv 和 facts-excel.csv 的字段",
             "fields_measures": "各指标文件的字段",
+            "fields_sources": "sources.csv 的字段",
+            "fields_entities": "entities.csv 的字段",
+            "fields_facts_note": "facts.json 含有相同的字段，其中 statement、note 和 quantity "
+                                 "为嵌套对象，列表仍为列表；派生列（主体名称、period_start、"
+                                 "period_end、aggregate）仅见于 CSV。",
             "attribution": "需署名的来源",
             "dataset_description": "关于中美人工智能竞争的事实，每条都有中文来源的原文摘录为据，"
                                    "并附来源和所涉实体。",

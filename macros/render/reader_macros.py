@@ -14,6 +14,7 @@ from .page import Page
 from .registry import MacroError, macro
 from .views import (
     ChangeItem,
+    ColumnsTable,
     CountedSource,
     DownloadItem,
     EntityGroup,
@@ -173,7 +174,8 @@ def downloads(page: Page) -> str:
         "_downloads.html",
         main=[item(d) for d in files if "/" not in d.name],
         measures=[item(d) for d in files if "/" in d.name],
-        fact_columns=exports.FACT_COLUMNS, measure_columns=exports.MEASURE_COLUMNS,
+        tables=[ColumnsTable(anchor, page.L["downloads"][anchor.replace("-", "_")], columns)
+                for anchor, _, columns in exports.DICTIONARY],
         sources=[page.source_view(s) for s in page.fb.sources],
         jsonld=jsonld.script(data))
 
@@ -189,9 +191,11 @@ def download_count(page: Page, name: str) -> str:
         {{ download_count('facts.csv') }} facts
     """
     found = exports.download_named(page.fb, name)
-    if found is None:
-        hint = did_you_mean(name, [d.name for d in exports.downloads(page.fb)], n=3)
-        raise MacroError(f"no download named {name!r}" + (f" ({hint})" if hint else ""))
+    if found is None or found.rows is None:
+        tables = [d.name for d in exports.downloads(page.fb) if d.rows is not None]
+        hint = did_you_mean(name, tables, n=3)
+        what = "no download named" if found is None else "no rows to count in"
+        raise MacroError(f"{what} {name!r}" + (f" ({hint})" if hint else ""))
     return str(found.rows)
 
 

@@ -57,8 +57,11 @@ def fact_page(page: Page, fact_id: str) -> str:
         statement_en=fact.statement.en, statement_zh=fact.statement.zh,
         producer_href=page.entity_href(fact.data_producer) if fact.data_producer else "",
         related=related, entities=entities,
-        cite={k: pre_text(v) for k, v in
-              citations.citation(fact, source, page_url, opts.site_name).items()},
+        cite={k: pre_text(v) for k, v in citations.citation(
+            fact, page.fb, page_url, opts.site_name, page.lang,
+            opts.absolute(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}")).items()},
+        sources_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}"),
+        facts_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.FACTS_BIB}"),
         added=format_date(fact.added, page.lang),
         updated=format_date(fact.updated, page.lang) if fact.updated else "",
         jsonld=jsonld.script(data))
@@ -172,7 +175,8 @@ def downloads(page: Page) -> str:
         "quote from a Chinese-language source, with sources and entities.",
         opts.site_url or "/", opts.absolute(base),
         [(opts.absolute(base + d.name),
-          "text/csv" if d.name.endswith(".csv") else "application/json", d.name)
+          "text/csv" if d.name.endswith(".csv") else
+          "application/x-bibtex" if d.name.endswith(".bib") else "application/json", d.name)
          for d in files], modified, list(page.fb.sources.values()))
     return page.block(
         "_downloads.html",

@@ -576,11 +576,13 @@ class _Checker:
     # ----------------------------------------------------------------- quotes
 
     def _check_quotes(self) -> None:
+        self._quotes: dict[str, list[tuple[str, str]]] = {}  # source -> (fact, normalised quote)
         for item in self._valid("fact"):
             fact: Fact = item.obj
             if not self.index.has_source(fact.source):
                 continue  # unknown source, or its archive could not be read: reported
             quote = normalise(fact.quote)
+            self._quotes.setdefault(fact.source, []).append((fact.id, quote))
             if not quote:
                 self._report(item, ("quote",), "is empty once whitespace is removed")
             elif not self.index.contains(fact.source, quote):
@@ -616,6 +618,21 @@ class _Checker:
                     continue  # unknown or unreadable: reported already
                 for index, correction in enumerate(getattr(item.obj, list_name)):
                     self._check_correction(item, (list_name, index), source_id, correction)
+        self._check_errata_homes()
+
+    def _check_errata_homes(self) -> None:
+        """A source's errata are the errors no one fact carries: an error inside a fact's
+        quote is corrected on that fact, beside the quote readers see, and only there."""
+        for item in self._valid("source"):
+            for index, erratum in enumerate(item.obj.errata):
+                says = normalise(erratum.says)
+                carriers = [fid for fid, quote in self._quotes.get(item.obj.id, ())
+                            if says and says in quote]
+                if carriers:
+                    self._report(item, ("errata", index, "says"),
+                                 f"fact {carriers[0]}'s quote carries this error",
+                                 f"record it as a correction on {carriers[0]}, beside the "
+                                 "quote readers see, and drop it from errata")
 
     def _check_correction(self, item: _Item, loc: tuple, source_id: str,
                           correction: Correction) -> None:

@@ -27,12 +27,14 @@ a code change needs a new process, which ``make serve`` starts by itself.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
+import jieba
 import jinja2
 from markupsafe import escape
 from mkdocs.config import base
@@ -43,14 +45,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
-from mkdocs.utils import get_build_date, get_build_timestamp
 from mkdocs.utils.templates import TemplateContext
 
 from macros.evidence.check import check_data
 from macros.evidence.factbase import FactBase
 from macros.evidence.freshness import DEFAULT_MAX_AGE_MONTHS, Freshness
 from macros.render import REGISTRY, PageContext, Site, SiteOptions
+from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
+from macros.render.links import relative_url
+from macros.render.search import keep_names_whole, mixed_script_names, user_dictionary
 from macros.render.sitemap import SitemapEntry, gzipped, sitemap_xml
 
 log = get_plugin_logger("race_and_reliance")
@@ -103,6 +107,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         freshness = Freshness.from_settings(months=self.config.stale_after_months,
                                             date=self.config.freshness_date)
         factbase = self._factbase(data_dir, freshness, Path(config.docs_dir))
+        _teach_jieba_the_names(factbase)
         self.site = Site(factbase, SiteOptions(site_name=str(config.site_name),
                                                site_url=_with_slash(config.site_url),
                                                freshness=freshness))
@@ -143,7 +148,10 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
             assert self.site is not None
             page: MkDocsPage = macros.page
             lang = getattr(page.file, "locale", None) or _languages(config).current
-            ctx = PageContext(url=page.url, lang=str(lang), src_path=page.file.src_path)
+            meta = page.meta or {}
+            ctx = PageContext(url=page.url, lang=str(lang), src_path=page.file.src_path,
+                              title=str(meta.get("title") or ""),
+                              description=str(meta.get("description") or ""))
             return self.site.call(ctx, name, args, kwargs)
 
         call.__name__ = name
@@ -188,11 +196,10 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         written after the last build (overrides/sitemap.xml stops MkDocs writing its
         own, which lists one language and no generated page)."""
         site_url = _with_slash(config.site_url)
-        lastmod = get_build_date()
         for file in files.documentation_pages():
             alternates = getattr(file, "alternates", None) or {}
             self._sitemap[file.url] = SitemapEntry(
-                loc=site_url + _page_url(file), lastmod=lastmod,
+                loc=site_url + _page_url(file),
                 alternates={lang: site_url + _page_url(alt)
                             for lang, alt in sorted(alternates.items())})
 
@@ -228,6 +235,11 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         page's render, so both editions share the reader's preferences."""
         langs = _languages(config)
         lang = getattr(page.file, "locale", None) or langs.current
+        # The feed autodiscovery link of the page's language (overrides/main.html); a
+        # template variable of ours, which MkDocs' TemplateContext type does not list.
+        cast(dict[str, Any], context)["rr_feed"] = {
+            "href": relative_url(feed_path(str(lang)), page.url),
+            "title": feed_title(str(config.site_name), str(lang))}
         if lang != langs.default:
             base = str(context.get("base_url") or ".")
             if "scope" not in config.extra:
@@ -237,9 +249,15 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        """The page's sitemap date: the newest change to what its macros showed from
+        the data (none for a page that shows nothing from it), never the build clock."""
         if self._scope_set:  # set for this page only, in on_page_context
             del config.extra["scope"]
             self._scope_set = False
+        entry = self._sitemap.get(page.file.url)
+        if entry is not None and self.site is not None:
+            self._sitemap[page.file.url] = replace(
+                entry, lastmod=self.site.last_modified(page.url))
         return output
 
     def on_post_template(self, output_content: str, *, template_name: str,
@@ -255,17 +273,18 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has built every language
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """After the last language's build: one search index per language."""
+        """After the last language's build: the search index finished (one per
+        language) and the sitemap of every page."""
         self._open_builds -= 1
         if self._open_builds > 0:  # a language built inside another's build
             return
         langs = _languages(config)
         site_dir = Path(config.site_dir)
-        if len(langs.built) > 1:
-            _split_search_index(site_dir, langs)
+        if self.site is not None:
+            _finish_search_index(site_dir, langs, mixed_script_names(self.site.fb))
         sitemap = sitemap_xml(list(self._sitemap.values()))
         (site_dir / "sitemap.xml").write_bytes(sitemap)
-        (site_dir / "sitemap.xml.gz").write_bytes(gzipped(sitemap, get_build_timestamp()))
+        (site_dir / "sitemap.xml.gz").write_bytes(gzipped(sitemap, mtime=0))
         self._sitemap = {}
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -274,6 +293,13 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _teach_jieba_the_names(factbase: FactBase) -> None:
+    """Teach jieba, which Material's search plugin uses to split Chinese into words when
+    it indexes a page, the names in the data (macros/render/search.py): loaded before
+    any page is indexed, and again (harmlessly) on each rebuild."""
+    jieba.load_userdict(io.StringIO(user_dictionary(factbase)))
 
 
 def _languages(config: MkDocsConfig) -> Languages:
@@ -308,17 +334,22 @@ def _set_alternates(file: File, src_uri: str, langs: Languages, config: MkDocsCo
         setattr(file, name, value)
 
 
-def _split_search_index(site_dir: Path, langs: Languages) -> None:
-    """``search/search_index.json`` keeps the default language's pages; each other
+def _finish_search_index(site_dir: Path, langs: Languages, names: list[str]) -> None:
+    """Rewrite the search index Material wrote: names that run Chinese and Latin script
+    together made one word again (macros/render/search.py), and one index per language.
+
+    ``search/search_index.json`` keeps the default language's pages; each other
     language gets ``<lang>/search/search_index.json``, its locations relative to
-    ``<lang>/``, where that language's pages point Material's search
-    (``overrides/main.html``). A search on the Chinese site finds Chinese pages."""
+    ``<lang>/``, where that language's pages point Material's search (on_page_context).
+    A search on the Chinese site finds Chinese pages."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
-        log.warning("no search index at %s to split by language: is the search plugin "
-                    "configured?", path)
+        log.warning("no search index at %s to finish: is the search plugin configured?",
+                    path)
         return
     index = json.loads(path.read_text("utf-8"))
+    index["docs"] = [{**doc, "title": keep_names_whole(doc["title"], names),
+                      "text": keep_names_whole(doc["text"], names)} for doc in index["docs"]]
     others = [lang for lang in langs.built if lang != langs.default]
     prefixes = tuple(f"{lang}/" for lang in others)
     for lang in others:
@@ -334,7 +365,9 @@ def _split_search_index(site_dir: Path, langs: Languages) -> None:
 
 def _write_json(path: Path, data: dict[str, Any]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, separators=(",", ":"), default=str), "utf-8")
+    # UTF-8 as is: Chinese written as \uXXXX escapes would double the index size.
+    path.write_text(json.dumps(data, separators=(",", ":"), ensure_ascii=False,
+                               default=str), "utf-8")
 
 
 def _page_url(file: File) -> str:

@@ -27,7 +27,7 @@ from functools import cache, lru_cache
 
 import opencc
 
-from .normalize import normalise
+from .normalize import HAN, normalise
 
 # --------------------------------------------------------------------------- one form
 
@@ -42,7 +42,7 @@ def simplified(text: str) -> str:
     return _t2s().convert(normalise(text))
 
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 _NUMERAL = "0-9０-９一二两兩三四五六七八九十百千万萬亿億半"
 
 # --------------------------------------------------------------------------- hedges

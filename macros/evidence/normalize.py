@@ -20,18 +20,19 @@ from collections.abc import Iterable, Sequence
 
 # After NFKC, full-width parentheses are ASCII ones, so the patterns need only those.
 _WHITESPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
-_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+#: The Han (CJK ideograph) code points, for character classes: `[{HAN}]`.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
 _PINYIN_VOWELS = "aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # One pinyin syllable: optional initial, 1-3 vowels, optional nasal/r ending.
 _PINYIN_SYLLABLE = rf"(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[{_PINYIN_VOWELS}]{{1,3}}(?:ng|n|r)?"
-_NETEASE_ARTIFACT = re.compile(rf"(?<=[{_CJK}])\({_PINYIN_SYLLABLE}\)")
+_NETEASE_ARTIFACT = re.compile(rf"(?<=[{HAN}])\({_PINYIN_SYLLABLE}\)")
 
 # Separates non-adjacent line ranges of a source; normalised quotes never contain it,
 # so a quote cannot match across the gap.
 _GAP = "\n"
 
 
-_RAW_ARTIFACT = re.compile(rf"(?<=[{_CJK}])[(（]{_PINYIN_SYLLABLE}[)）]")
+_RAW_ARTIFACT = re.compile(rf"(?<=[{HAN}])[(（]{_PINYIN_SYLLABLE}[)）]")
 
 
 def strip_artifacts(text: str) -> str:

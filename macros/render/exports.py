@@ -330,6 +330,17 @@ def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Downloa
     return out
 
 
+#: The media type of each kind of download, by file extension.
+MEDIA_TYPES = {".csv": "text/csv", ".json": "application/json", ".bib": "application/x-bibtex",
+               ".md": "text/markdown", ".xml": "application/atom+xml"}
+
+
+def media_type(name: str) -> str:
+    """The media type of a download file, from its name."""
+    return next((t for ext, t in MEDIA_TYPES.items() if name.endswith(ext)),
+                "application/octet-stream")
+
+
 def download_named(fb: FactBase, name: str) -> Download | None:
     # Names and row counts do not depend on the site name or URL: reuse any made.
     made = next(iter(_made[1].values()), None) if _made[0] is fb else None

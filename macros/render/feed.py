@@ -1,7 +1,10 @@
-"""Changes to the evidence: a list by date and an Atom feed. Plain Python, no MkDocs.
+"""Changes to the evidence: a list by date and an Atom feed per language. Plain Python,
+no MkDocs.
 
 Entries come from each fact's ``added`` and ``updated`` dates in the data, never from the
-build time, so the feed is the same for the same data.
+build time, so the feed is the same for the same data. Each language has its own feed
+(``changes.xml``, ``zh/changes.xml``) holding every change, in that language
+(``xml:lang``), linking to that language's pages.
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from ..evidence.dates import sort_key
 from ..evidence.factbase import FactBase
 from ..evidence.model import Fact
 from ..evidence.normalize import strip_artifacts
+from . import links
+from .exports import LICENCE
+from .labels import LABELS, LANG_TAG, THEMES, check_lang
 
 ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 @dataclass(frozen=True)
@@ -38,37 +45,66 @@ def changes(fb: FactBase) -> list[Change]:
     return out
 
 
+def feed_path(lang: str) -> str:
+    """Where a language's feed is, under the site root: 'changes.xml', 'zh/changes.xml'."""
+    return f"{links.lang_prefix(check_lang(lang))}changes.xml"
+
+
+def feed_title(site_name: str, lang: str) -> str:
+    return LABELS[check_lang(lang)]["changes"]["feed_title"].format(site=site_name)
+
+
 def rfc3339(partial: str) -> str:
     return f"{dates.first_day(partial).isoformat()}T00:00:00Z"
 
 
-def atom(fb: FactBase, site_name: str, site_url: str, limit: int = 200) -> bytes:
-    """The Atom feed (RFC 4287) of the newest ``limit`` changes."""
+def atom(fb: FactBase, site_name: str, site_url: str, lang: str = "en") -> bytes:
+    """The Atom feed (RFC 4287) of every change, in ``lang``."""
+    lang = check_lang(lang)
+    labels = LABELS[lang]["changes"]
     ET.register_namespace("", ATOM)
-    entries = changes(fb)[:limit]
+    entries = changes(fb)
     base = site_url if site_url.endswith("/") else site_url + "/"
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"{site_name}: changes to the evidence"
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = base + "changes.xml"
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + "changes.xml", rel="self")
-    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + "changes/", rel="alternate")
+    self_url = base + feed_path(lang)
+    feed = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: LANG_TAG[lang]})
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = feed_title(site_name, lang)
+    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = labels["feed_subtitle"]
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = self_url
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=self_url, rel="self",
+                  type="application/atom+xml")
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base + links.lang_prefix(lang) + "changes/",
+                  rel="alternate", type="text/html")
+    for other in LANG_TAG:
+        if other != lang:
+            ET.SubElement(feed, f"{{{ATOM}}}link", href=base + feed_path(other),
+                          rel="alternate", type="application/atom+xml",
+                          hreflang=LANG_TAG[other])
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = (
         rfc3339(entries[0].date) if entries else "1970-01-01T00:00:00Z")
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    ET.SubElement(author, f"{{{ATOM}}}name").text = f"{site_name} editors"
-    ET.SubElement(feed, f"{{{ATOM}}}rights").text = "Our text and data: CC BY 4.0"
+    ET.SubElement(author, f"{{{ATOM}}}name").text = labels["feed_author"].format(
+        site=site_name)
+    ET.SubElement(author, f"{{{ATOM}}}uri").text = base
+    ET.SubElement(feed, f"{{{ATOM}}}rights").text = labels["feed_rights"].format(
+        licence=LICENCE)
     for change in entries:
         fact = change.fact
-        url = f"{base}facts/{fact.id}/"
+        url = base + links.fact_url(fact.id, lang)
+        statement = str(getattr(fact.statement, lang))
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = (
-            f"{'Added' if change.action == 'added' else 'Updated'}: {fact.statement.en}")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = labels["feed_entry"].format(
+            action=labels[change.action], statement=statement)
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"{url}#{change.action}-{change.date}"
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=url, rel="alternate")
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=url, rel="alternate", type="text/html")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = rfc3339(change.date)
-        ET.SubElement(entry, f"{{{ATOM}}}category", term=fact.theme.value)
-        ET.SubElement(entry, f"{{{ATOM}}}summary").text = (
-            f"{fact.statement.en} Quote: {strip_artifacts(fact.quote)} ({fact.quote_en})")
+        if change.action == "updated" and fact.added != "unknown":
+            ET.SubElement(entry, f"{{{ATOM}}}published").text = rfc3339(fact.added)
+        ET.SubElement(entry, f"{{{ATOM}}}category", term=fact.theme.value,
+                      label=THEMES[lang][fact.theme][0])
+        summary = labels["feed_summary"].format(
+            statement=statement, quote=strip_artifacts(fact.quote),
+            translation=fact.quote_en)
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = summary
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8",
                                                                         xml_declaration=False) + b"\n"

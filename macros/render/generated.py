@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..evidence.factbase import FactBase
 from . import exports, feed, links
+from .labels import LANGS
 from .page import SiteOptions
 
 TITLE_LIMIT = {"en": 90, "zh": 50}  # characters of a fact statement in a page title
@@ -31,8 +32,15 @@ def retired_title(merged: bool, lang: str) -> str:
 
 
 def _title(text: str, lang: str) -> str:
+    """``text`` shortened to the language's limit, at a word or clause boundary (a cut
+    inside a Chinese word leaves a stray character, in the tab and in search)."""
     limit = TITLE_LIMIT.get(lang, 90)
-    return text if len(text) <= limit else text[:limit - 2].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    stops = " " if lang == "en" else "，、；：。 "
+    cut = max(head.rfind(stop) for stop in stops)
+    return (head[:cut] if cut > limit // 2 else head).rstrip(" ，、；：。,;:") + "…"
 
 
 def generated_pages(fb: FactBase, lang: str) -> list[GeneratedPage]:
@@ -57,5 +65,7 @@ def generated_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
     """Path -> content of every data file made at build time (downloads, feed)."""
     files = {f"{exports.DOWNLOADS_DIR}/{d.name}": d.content
              for d in exports.downloads(fb, options.site_name, options.site_url)}
-    files["changes.xml"] = feed.atom(fb, options.site_name, options.site_url or "/")
+    for lang in LANGS:
+        files[feed.feed_path(lang)] = feed.atom(fb, options.site_name,
+                                                options.site_url or "/", lang)
     return files

@@ -1,20 +1,54 @@
-"""schema.org structured data (JSON-LD) for fact pages and the downloads page.
+"""schema.org structured data (JSON-LD): fact pages, theme pages, the claims page and
+the downloads page. Plain Python, no MkDocs.
 
-Plain Python. :func:`script` is the only way JSON-LD reaches HTML: ``json.dumps`` and
-then every ``<``, ``>`` and ``&`` written as a JSON unicode escape, so text from the data
-can never close the ``<script>`` element, whatever it contains.
+Every node is written in the language of the page it is on (``inLanguage``, names and
+text). Each entity is one node everywhere: :func:`entity_node` gives it the same
+``@type`` (from its kind, :data:`SCHEMA_TYPE`) and the same ``@id`` (its page in the
+default language) whether it appears as a claim's author, an article's author or what a
+page is about. Absolute URLs all derive from the site URL in :class:`SiteOptions`.
+
+:func:`script` is the only way JSON-LD reaches HTML: ``json.dumps`` and then every
+``<``, ``>`` and ``&`` written as a JSON unicode escape, so text from the data can never
+close the ``<script>`` element, whatever it contains.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
 
-from ..evidence.model import Entity, Fact, Source
+from ..evidence import dates
+from ..evidence.factbase import FactBase
+from ..evidence.model import Entity, EntityKind, Fact, Source, SourceKind, Theme
 from ..evidence.normalize import strip_artifacts
+from . import links
 from .exports import LICENCE_URL
+from .labels import DEFAULT_LANG, LANG_TAG, THEMES
+from .page import SiteOptions
+
+CONTEXT = "https://schema.org"
+
+#: The one schema.org type of each kind of entity. Kinds that can speak or write
+#: (everything but models, products and countries) map to Person or an Organization
+#: subtype, so the same node is valid as an author wherever it appears.
+SCHEMA_TYPE: dict[EntityKind, str] = {
+    EntityKind.person: "Person",
+    EntityKind.company: "Corporation",
+    EntityKind.government_body: "GovernmentOrganization",
+    EntityKind.investor: "Organization",
+    EntityKind.organisation: "Organization",
+    EntityKind.university: "CollegeOrUniversity",
+    EntityKind.data_producer: "Organization",
+    EntityKind.media: "NewsMediaOrganization",
+    EntityKind.model: "SoftwareApplication",
+    EntityKind.product: "Product",
+    EntityKind.country: "Country",
+}
+
 
 
 def script(data: Any) -> Markup:
@@ -24,77 +58,225 @@ def script(data: Any) -> Markup:
         Markup("</script>")
 
 
-def _article(source: Source) -> dict[str, Any]:
-    article: dict[str, Any] = {
-        "@type": "NewsArticle" if source.kind.value == "news-report" else "Article",
+def _text(bilingual: Any, lang: str) -> str:
+    return str(getattr(bilingual, lang))
+
+
+def _website(options: SiteOptions, lang: str) -> dict[str, Any]:
+    url = options.absolute(links.lang_prefix(lang))
+    return {"@type": "WebSite", "@id": url, "name": options.site_name, "url": url,
+            "inLanguage": LANG_TAG[lang]}
+
+
+def _publisher(options: SiteOptions) -> dict[str, Any]:
+    """Us, as the author and publisher of our pages and data."""
+    return {"@type": "Organization", "@id": options.absolute("#editors"),
+            "name": f"{options.site_name} editors", "url": options.absolute("")}
+
+
+def entity_node(entity: Entity, options: SiteOptions, lang: str) -> dict[str, Any]:
+    """The entity's node: one ``@type`` and one ``@id`` wherever it appears."""
+    return {"@type": SCHEMA_TYPE[entity.kind],
+            "@id": options.absolute(links.entity_url(entity.id, DEFAULT_LANG)),
+            "name": _text(entity.name, lang),
+            "url": options.absolute(links.entity_url(entity.id, lang))}
+
+
+def _author_entity(name: str, fb: FactBase, source: Source) -> Entity | None:
+    """The entity a printed byline names, among the source's own voices."""
+    for entity_id in source.own_voice:
+        entity = fb.entities.get(entity_id)
+        if entity is not None and name in {entity.name.en, entity.name.zh, *entity.aliases,
+                                           entity.name.en.split(" (")[0]}:
+            return entity
+    return None
+
+
+def article(source: Source, fb: FactBase, options: SiteOptions,
+            lang: str) -> dict[str, Any]:
+    """The source article: its title as published, ours as the alternative headline,
+    its bylines as people unless one is an entity of ours (then that entity's node)."""
+    node: dict[str, Any] = {
+        "@type": "NewsArticle" if source.kind is SourceKind.news_report else "Article",
+        "@id": options.absolute(links.source_url(source.id, DEFAULT_LANG)),
         "headline": source.title_original,
         "alternativeHeadline": source.title_en,
         "inLanguage": source.script.lang_tag,
     }
     if source.url:
-        article["url"] = source.url
-    if source.published != "unknown":
-        article["datePublished"] = source.published
-    if source.authors:
-        article["author"] = [{"@type": "Person", "name": a} for a in source.authors]
+        node["url"] = source.url
+    if dates.is_known(source.published):
+        node["datePublished"] = source.published
+    authors = []
+    for name in source.authors:
+        entity = _author_entity(name, fb, source)
+        authors.append(entity_node(entity, options, lang) if entity is not None
+                       else {"@type": "Person", "name": name})
+    if authors:
+        node["author"] = authors
     if source.outlet.en.lower() != "unknown":
-        article["publisher"] = {"@type": "Organization", "name": source.outlet.en}
-    return article
+        node["publisher"] = {"@type": "Organization", "name": _text(source.outlet, lang)}
+    return node
 
 
-def claim(fact: Fact, source: Source, page_url: str, site_name: str, site_url: str,
-          speaker: Entity | None = None) -> dict[str, Any]:
-    """A schema.org Claim: our statement, appearing in (and based on) the source article."""
-    article = _article(source)
+def _period(fact: Fact) -> str | None:
+    """The date or period a fact describes, ISO 8601 (an interval as START/END)."""
+    value = fact.as_of if fact.as_of else fact.date
+    if not value or not dates.is_known(value):
+        return None
+    return value.replace("..", "/")
+
+
+def claim(fact: Fact, fb: FactBase, options: SiteOptions, lang: str) -> dict[str, Any]:
+    """A fact page's schema.org Claim: our statement in the page's language, appearing
+    in (and based on) the source article, whose verbatim quote it carries."""
+    source = fb.sources[fact.source]
+    page_url = options.absolute(links.fact_url(fact.id, lang))
+    art = article(source, fb, options, lang)
     data: dict[str, Any] = {
-        "@context": "https://schema.org",
+        "@context": CONTEXT,
         "@type": "Claim",
         "@id": page_url,
         "url": page_url,
-        "name": fact.statement.en,
-        "text": fact.statement.en,
-        "inLanguage": "en",
-        "appearance": {**article, "text": strip_artifacts(fact.quote)},
-        "isBasedOn": article,
-        "firstAppearance": article,
+        "name": _text(fact.statement, lang),
+        "text": _text(fact.statement, lang),
+        "inLanguage": LANG_TAG[lang],
+        "appearance": {**art, "text": strip_artifacts(fact.quote)},
+        "firstAppearance": {"@id": art["@id"]},  # the same article, named once above
+        "isBasedOn": {"@id": art["@id"]},
         "dateCreated": fact.added,
         "license": LICENCE_URL,
-        "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+        "publisher": _publisher(options),
+        "isPartOf": _website(options, lang),
+        "about": [entity_node(fb.entities[e], options, lang)
+                  for e in sorted(set(fact.entities)) if e in fb.entities],
     }
     if fact.updated:
         data["dateModified"] = fact.updated
-    if fact.date and fact.date != "unknown":
-        data["temporalCoverage"] = fact.date
-    if fact.as_of and fact.as_of != "unknown":
-        data["temporalCoverage"] = fact.as_of.replace("..", "/")
+    period = _period(fact)
+    if period:
+        data["temporalCoverage"] = period
     if fact.corrections:  # schema.org: a correction to the work, as a CorrectionComment
         data["correction"] = [{"@type": "CorrectionComment",
-                               "text": f"{c.correct.en} (The source says: "
-                                       f"{strip_artifacts(c.says)})"}
+                               "text": _text(c.correct, lang),
+                               "citation": strip_artifacts(c.says)}
                               for c in fact.corrections]
+    speaker = fb.entities.get(fact.speaker) if fact.speaker else None
     if speaker is not None:
-        data["author"] = {"@type": "Person" if speaker.kind.value == "person"
-                          else "Organization", "name": speaker.name.en}
+        data["author"] = entity_node(speaker, options, lang)
     return data
 
 
-def dataset(name: str, description: str, site_url: str, page_url: str,
-            files: list[tuple[str, str, str]], modified: str,
-            sources: list[Source]) -> dict[str, Any]:
-    """A schema.org Dataset; ``files`` are (absolute URL, encoding format, name)."""
-    return {
-        "@context": "https://schema.org",
+def _newest(facts: Iterable[Fact]) -> str:
+    return max((f.updated or f.added for f in facts if dates.is_known(f.updated or f.added)),
+               key=dates.sort_key, default="")
+
+
+def theme_article(theme: Theme, fb: FactBase, options: SiteOptions, lang: str,
+                  title: str = "", description: str = "") -> dict[str, Any]:
+    """A theme page as an Article: what it is about (the theme, and the entities its
+    facts concern most) and the source articles it cites."""
+    facts = fb.by_theme.get(theme.value, [])
+    name, summary = THEMES[lang][theme]
+    counts = Counter(e for f in facts for e in set(f.entities) if e in fb.entities)
+    about = [{"@type": "Thing", "name": name, "description": summary}]
+    about += [entity_node(fb.entities[e], options, lang)
+              for e, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:12]]
+    url = options.absolute(links.theme_url(theme, lang))
+    sources = list(dict.fromkeys(f.source for f in facts))
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Article",
+        "@id": url,
+        "url": url,
+        "headline": title or name,
+        "inLanguage": LANG_TAG[lang],
+        "about": about,
+        "citation": [article(fb.sources[s], fb, options, lang) for s in sources],
+        "author": _publisher(options),
+        "publisher": _publisher(options),
+        "isPartOf": _website(options, lang),
+        "license": LICENCE_URL,
+    }
+    if description or summary:
+        data["description"] = description or summary
+    modified = _newest(facts)
+    if modified:
+        data["dateModified"] = modified
+    return data
+
+
+def claims_list(facts: list[Fact], fb: FactBase, options: SiteOptions, lang: str,
+                title: str = "") -> dict[str, Any]:
+    """The claims page as an ItemList of its claims, forecasts and opinions, in order."""
+    items = []
+    for position, fact in enumerate(facts, start=1):
+        url = options.absolute(links.fact_url(fact.id, lang))
+        item: dict[str, Any] = {"@type": "Claim", "@id": url, "url": url,
+                                "name": _text(fact.statement, lang)}
+        speaker = fb.entities.get(fact.speaker) if fact.speaker else None
+        if speaker is not None:
+            item["author"] = entity_node(speaker, options, lang)
+        if fact.date and dates.is_known(fact.date):
+            item["dateCreated"] = fact.date
+        items.append({"@type": "ListItem", "position": position, "item": item})
+    return {"@context": CONTEXT, "@type": "ItemList",
+            "@id": options.absolute(f"{links.lang_prefix(lang)}claims/"),
+            **({"name": title} if title else {}),
+            "inLanguage": LANG_TAG[lang], "numberOfItems": len(items),
+            "itemListOrder": "https://schema.org/ItemListUnordered",
+            "itemListElement": items}
+
+
+def _coverage(fb: FactBase) -> str:
+    """The span of dates the facts describe, as an ISO 8601 interval of years."""
+    years = []
+    for fact in fb.facts.values():
+        for value in (fact.as_of, fact.date):
+            if value and dates.is_known(value):
+                start, end = dates.period_bounds(value)
+                years += [dates.first_day(start).year, dates.last_day(end).year]
+    return f"{min(years)}/{max(years)}" if years else ""
+
+
+def dataset(fb: FactBase, options: SiteOptions, lang: str, name: str, description: str,
+            files: list[tuple[str, str, str]], keywords: list[str]) -> dict[str, Any]:
+    """A schema.org Dataset for the downloads page; ``files`` are (absolute URL,
+    encoding format, file name)."""
+    page_url = options.absolute(f"{links.lang_prefix(lang)}downloads/")
+    modified = _newest(fb.facts.values())
+    countries = [entity_node(e, options, lang) for e in fb.entities.values()
+                 if e.kind is EntityKind.country and fb.by_entity.get(e.id)]
+    data: dict[str, Any] = {
+        "@context": CONTEXT,
         "@type": "Dataset",
+        "@id": options.absolute("downloads/"),
+        "identifier": options.absolute("downloads/"),
         "name": name,
         "description": description,
         "url": page_url,
+        "inLanguage": LANG_TAG[lang],
+        "keywords": keywords,
         "license": LICENCE_URL,
         "isAccessibleForFree": True,
-        "creator": {"@type": "Organization", "name": f"{name} editors", "url": site_url},
-        "dateModified": modified,
-        "inLanguage": ["en", "zh"],
+        "creator": _publisher(options),
+        "publisher": _publisher(options),
+        "isPartOf": _website(options, lang),
+        "variableMeasured": [
+            {"@type": "PropertyValue", "name": _text(m.name, lang), "propertyID": m.id,
+             "description": _text(m.description, lang), "unitText": m.unit.value}
+            for m in fb.measures.values() if fb.by_measure.get(m.id)],
         "distribution": [{"@type": "DataDownload", "contentUrl": url,
                           "encodingFormat": fmt, "name": fname}
                          for url, fmt, fname in files],
-        "isBasedOn": [_article(s) for s in sources],
+        "isBasedOn": [article(s, fb, options, lang) for s in fb.sources.values()],
     }
+    if modified:
+        data["dateModified"] = modified
+        data["version"] = modified
+    coverage = _coverage(fb)
+    if coverage:
+        data["temporalCoverage"] = coverage
+    if countries:
+        data["spatialCoverage"] = countries
+    return data

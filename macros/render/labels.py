@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from ..evidence.model import EntityKind, FactKind, SourceKind, Theme
 
 LANGS = ("en", "zh")
+#: The BCP 47 tag of each site language, for metadata (feeds, JSON-LD).
+LANG_TAG = {"en": "en", "zh": "zh-Hans"}
 DEFAULT_LANG = "en"
 
 Labels = Mapping[str, Mapping[str, str]]
@@ -247,12 +249,25 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                                  "and quantity as nested objects and lists as lists.",
             "fields_measures": "Fields of the per-measure files",
             "attribution": "Sources to attribute",
+            "dataset_description": "Facts on the US–China AI contest, each backed by a "
+                                   "verbatim quote from a Chinese-language source, with "
+                                   "its sources and the entities it concerns.",
+            "dataset_keywords": "artificial intelligence, United States, China, export "
+                                "controls, venture capital, AI talent, open-source AI",
         },
         "changes": {
             "none": "No changes recorded.",
-            "feed": "Atom feed (changes.xml)",
+            "feed": "Atom feed of these changes",
             "added": "Added",
             "updated": "Updated",
+            "feed_title": "{site}: changes to the evidence",
+            "feed_subtitle": "Every fact added to or updated in the evidence base, newest "
+                             "first, each with the verbatim quote it rests on.",
+            "feed_author": "{site} editors",
+            "feed_rights": "Our text and data: {licence}. Quoted passages remain the "
+                           "property of their publishers.",
+            "feed_entry": "{action}: {statement}",
+            "feed_summary": "{statement} Quote: {quote} ({translation})",
         },
         "source_kind": {
             SourceKind.news_report.value: "News report",
@@ -470,12 +485,21 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
                                  "为嵌套对象，列表仍为列表。",
             "fields_measures": "各指标文件的字段",
             "attribution": "需署名的来源",
+            "dataset_description": "关于中美人工智能竞争的事实，每条都有中文来源的原文摘录为据，"
+                                   "并附来源和所涉实体。",
+            "dataset_keywords": "人工智能, 美国, 中国, 出口管制, 风险投资, 人工智能人才, 开源人工智能",
         },
         "changes": {
             "none": "尚无更改记录。",
-            "feed": "Atom 订阅源（changes.xml）",
+            "feed": "这些更改的 Atom 订阅源",
             "added": "添加",
             "updated": "更新",
+            "feed_title": "{site}：证据更新",
+            "feed_subtitle": "证据库中新增或更新的每一条事实，最新的在前，每条附其所依据的原文摘录。",
+            "feed_author": "{site} 编辑部",
+            "feed_rights": "我们的文字和数据：{licence}。引文版权归原发布者所有。",
+            "feed_entry": "{action}：{statement}",
+            "feed_summary": "{statement} 原文：{quote}",
         },
         "source_kind": {
             SourceKind.news_report.value: "新闻报道",

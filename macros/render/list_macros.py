@@ -8,7 +8,8 @@ table of contents; text from the data in them goes through :func:`~.html.md_text
 from __future__ import annotations
 
 from ..evidence import dates
-from ..evidence.model import Fact, FactKind
+from ..evidence.model import Fact, FactKind, Theme
+from . import jsonld
 from .html import md_text
 from .labels import KIND_FAMILY
 from .page import Page
@@ -48,12 +49,20 @@ def claims(page: Page, question_id: str | None = None) -> str:
     if loose:
         out.append(_heading(2, page.L["claims"]["other"], "q-other"))
         out.append(page.block("_claim_list.html", items=[page.fact_view(f) for f in loose]))
+    listed = [f for qid in page.fb.questions for f in _answers(page, qid)] + loose
+    data = jsonld.claims_list(listed, page.fb, page.options, page.lang, page.ctx.title)
+    out.append(page.block("_jsonld.html", script=jsonld.script(data)))
     return "".join(out)
+
+
+def _answers(page: Page, qid: str) -> list[Fact]:
+    """The views that answer a question, oldest first."""
+    return sorted(page.fb.by_question.get(qid, []), key=lambda f: dates.sort_key(f.date))
 
 
 def _question_view(page: Page, qid: str) -> QuestionView:
     question = page.fb.questions[qid]
-    facts = sorted(page.fb.by_question.get(qid, []), key=lambda f: dates.sort_key(f.date))
+    facts = _answers(page, qid)
     columns = [PositionColumn(id=p.id, label=page.text(p.label),
                               views=[page.fact_view(f) for f in facts if f.position == p.id])
                for p in question.positions]
@@ -122,7 +131,10 @@ def theme_sources(page: Page, theme: str) -> str:
         counts[fact.source] = counts.get(fact.source, 0) + 1
     items = [CountedSource(page.source_view(sid), page.count(n, "facts"))
              for sid, n in counts.items()]
-    return page.block("_theme_sources.html", items=items)
+    article = jsonld.theme_article(Theme(value), page.fb, page.options, page.lang,
+                                   page.ctx.title, page.ctx.description)
+    return (page.block("_theme_sources.html", items=items)
+            + page.block("_jsonld.html", script=jsonld.script(article)))
 
 
 @macro

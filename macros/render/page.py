@@ -59,6 +59,8 @@ class PageContext:
     url: str = ""  # site-root-relative page URL as MkDocs gives it: '' or 'compute/'
     lang: str = DEFAULT_LANG
     src_path: str = "<string>"  # the page's file, for error messages
+    title: str = ""  # the page's title and description (front matter), plain text
+    description: str = ""
 
 
 def _unknown(kind: str, value: str, choices: Any) -> MacroError:
@@ -76,11 +78,12 @@ class Page:
     """
 
     def __init__(self, fb: FactBase, options: SiteOptions, env: Environment,
-                 ctx: PageContext) -> None:
+                 ctx: PageContext, shown: set[str] | None = None) -> None:
         self.fb = fb
         self.options = options
         self.env = env
         self.ctx = ctx
+        self._shown = shown if shown is not None else set()
         self.lang = check_lang(ctx.lang)
         self.L = LABELS[self.lang]
 
@@ -90,7 +93,13 @@ class Page:
         fact = self.fb.facts.get(fact_id)
         if fact is None:
             raise _unknown("fact id", fact_id, self.fb.facts)
+        self.shows(fact.updated or fact.added)
         return fact
+
+    def shows(self, date: str) -> None:
+        """Record that this page shows something from the data last changed on ``date``
+        (the sitemap's last-modified date of the page is the newest of these)."""
+        self._shown.add(date)
 
     def measure(self, measure_id: str) -> Measure:
         measure = self.fb.measures.get(measure_id)
@@ -222,6 +231,7 @@ class Page:
             reference_href=href)
 
     def fact_view(self, fact: Fact) -> FactView:
+        self.shows(fact.updated or fact.added)
         L = self.L
         conversion = ""
         if fact.conversion is not None:

@@ -9,6 +9,7 @@ from . import citations, exports, feed, jsonld, links
 from .dates import format_date
 from .generated import retired_title
 from .html import pre_text
+from .labels import THEMES
 from .page import Page
 from .registry import MacroError, macro
 from .views import (
@@ -38,7 +39,6 @@ def fact_page(page: Page, fact_id: str) -> str:
         {{ fact_page('zero-one-ai-valuation') }}
     """
     fact = page.fact(fact_id)
-    source = page.fb.sources[fact.source]
     opts = page.options
     page_url = opts.absolute(links.fact_url(fact.id, page.lang))
     related = [page.fact_view(f) for f in sorted(
@@ -48,9 +48,7 @@ def fact_page(page: Page, fact_id: str) -> str:
                                                        fact.data_producer) if e)})
     entities = [Link(page.entity_name(e), page.entity_href(e))
                 for e in entity_ids if e in page.fb.entities]
-    speaker = page.fb.entities.get(fact.speaker) if fact.speaker else None
-    data = jsonld.claim(fact, source, page_url, opts.site_name, opts.site_url or "/",
-                        speaker)
+    data = jsonld.claim(fact, page.fb, opts, page.lang)
     return page.block(
         "_fact_page.html", f=page.fact_view(fact),
         statement=page.text(fact.statement),
@@ -85,6 +83,7 @@ def retired_page(page: Page, fact_id: str) -> str:
     if retired is None:
         hint = did_you_mean(fact_id, page.fb.retired, n=3)
         raise MacroError(f"no retired fact {fact_id!r}" + (f" ({hint})" if hint else ""))
+    page.shows(retired.retired)
     survivor = page.fb.facts.get(retired.merged_into) if retired.merged_into else None
     labels = page.L["retired"]
     when = format_date(retired.retired, page.lang)
@@ -167,17 +166,11 @@ def downloads(page: Page) -> str:
     def item(d: exports.Download) -> DownloadItem:
         return DownloadItem(d.name, page.rel(base + d.name), d.rows, d.description)
 
-    modified = max((f.updated or f.added for f in page.fb.facts.values()
-                    if dates.is_known(f.updated or f.added)),
-                   key=dates.sort_key, default="")
     data = jsonld.dataset(
-        opts.site_name, "Facts on the US–China AI contest, each backed by a verbatim "
-        "quote from a Chinese-language source, with sources and entities.",
-        opts.site_url or "/", opts.absolute(base),
-        [(opts.absolute(base + d.name),
-          "text/csv" if d.name.endswith(".csv") else
-          "application/x-bibtex" if d.name.endswith(".bib") else "application/json", d.name)
-         for d in files], modified, list(page.fb.sources.values()))
+        page.fb, opts, page.lang, opts.site_name, page.L["downloads"]["dataset_description"],
+        [(opts.absolute(base + d.name), exports.media_type(d.name), d.name) for d in files],
+        keywords=[THEMES[page.lang][t][0] for t in THEMES[page.lang]]
+        + [k.strip() for k in page.L["downloads"]["dataset_keywords"].split(",")])
     return page.block(
         "_downloads.html",
         main=[item(d) for d in files if "/" not in d.name],
@@ -215,4 +208,5 @@ def changes(page: Page) -> str:
     items = [ChangeItem(date=format_date(c.date, page.lang), date_iso=c.date,
                         action=page.L["changes"][c.action], fact=page.fact_view(c.fact))
              for c in feed.changes(page.fb)]
-    return page.block("_changes.html", items=items, feed_href=page.rel("changes.xml"))
+    return page.block("_changes.html", items=items,
+                      feed_href=page.rel(feed.feed_path(page.lang)))

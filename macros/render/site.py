@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from ..evidence import dates
 from ..evidence.factbase import FactBase
 from . import registry
 from .html import make_environment
@@ -26,9 +27,19 @@ class Site:
         self.fb = factbase
         self.options = options or SiteOptions()
         self.env = env or make_environment()
+        # page URL -> the 'added'/'updated' dates of every fact (and retired id) the
+        # macros on that page showed: what the page's "last modified" rests on.
+        self.shown: dict[str, set[str]] = {}
 
     def page(self, ctx: PageContext) -> Page:
-        return Page(self.fb, self.options, self.env, ctx)
+        return Page(self.fb, self.options, self.env, ctx,
+                    shown=self.shown.setdefault(ctx.url, set()))
+
+    def last_modified(self, url: str) -> str:
+        """The newest date of what the page at ``url`` shows from the data, or '' when
+        it shows nothing from it (or has not been rendered)."""
+        return max((d for d in self.shown.get(url, ()) if dates.is_known(d)),
+                   key=dates.sort_key, default="")
 
     def call(self, ctx: PageContext, name: str, args: Sequence[Any] = (),
              kwargs: dict[str, Any] | None = None) -> str:

@@ -36,6 +36,7 @@ def sitemap_xml(entries: list[SitemapEntry]) -> bytes:
             + ET.tostring(urlset, encoding="utf-8", xml_declaration=False) + b"\n")
 
 
-def gzipped(data: bytes, mtime: int) -> bytes:
-    """``data`` gzipped with a fixed timestamp, so the same sitemap gives the same bytes."""
+def gzipped(data: bytes, mtime: int = 0) -> bytes:
+    """``data`` gzipped with a fixed timestamp (0: none), so the same sitemap gives the
+    same bytes."""
     return gzip.compress(data, mtime=mtime)

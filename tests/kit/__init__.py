@@ -6,9 +6,10 @@ citeproc-py do (imported on its own: it needs the test extras).
 """
 
 from .htmlparse import ParsedPage, parse_html
-from .paths import FIXTURE, GOLDEN, ROOT
+from .paths import FIXTURE, GOLDEN, ROOT, TEST_SITE_URL
 from .serve import Served, serve
 from .sites import (
+    SEARCH_SEPARATOR,
     build,
     build_in_process,
     discover_pages,
@@ -18,6 +19,6 @@ from .sites import (
     source_date_epoch,
 )
 
-__all__ = ["FIXTURE", "GOLDEN", "ROOT", "ParsedPage", "Served", "build", "build_in_process",
+__all__ = ["FIXTURE", "GOLDEN", "ROOT", "SEARCH_SEPARATOR", "ParsedPage", "Served", "build", "build_in_process",
            "discover_pages", "mini_site", "page_html", "parse_html", "real_config", "serve",
-           "source_date_epoch"]
+           "source_date_epoch", "TEST_SITE_URL"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .paths import FIXTURE, ROOT
+from .paths import FIXTURE, ROOT, TEST_SITE_URL
 
 
 def source_date_epoch() -> str:
@@ -36,8 +36,9 @@ def real_config() -> Path:
 
 
 def build_env(**extra: str) -> dict[str, str]:
+    """The environment of a test build: the commit time, and the test site URL."""
     return dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=source_date_epoch(),
-                **extra)
+                SITE_URL=TEST_SITE_URL, **extra)
 
 
 def build(config: Path, site_dir: Path, strict: bool = True,
@@ -66,8 +67,12 @@ def build_in_process(config: Path, site_dir: Path, command: str = "build") -> An
     return cfg
 
 
+#: The search separator mkdocs.yml sets (the real site's index must carry it): whitespace,
+#: the zero-width space jieba's segmentation writes, hyphens and Chinese punctuation.
+SEARCH_SEPARATOR = r"[\s\u200b\-·・，。、；：！？“”‘’《》「」『』（）【】]+"
+
 PLUGINS = [
-    {"search": {"separator": r"[\s\u200b\-]+"}},
+    {"search": {"separator": SEARCH_SEPARATOR}},
     "race-and-reliance",
     {"macros": {"on_error_fail": True, "on_undefined": "strict"}},
 ]

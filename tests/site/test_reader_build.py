@@ -39,8 +39,8 @@ def test_a_page_per_fact_with_claim_jsonld(site, factbase):
         assert data["@type"] == "Claim" and data["@context"] == "https://schema.org"
         assert data["url"].endswith(f"/facts/{fact.id}/")
         source = factbase.sources[fact.source]
-        for key in ("appearance", "isBasedOn"):
-            assert data[key]["headline"] == source.title_original
+        assert data["appearance"]["headline"] == source.title_original
+        assert data["isBasedOn"] == {"@id": data["appearance"]["@id"]}
         assert "@misc{" in html and "downloads/sources.bib" in html  # cite this
 
 

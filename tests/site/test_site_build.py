@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from kit import ROOT, discover_pages, page_html, parse_html
+from kit import ROOT, SEARCH_SEPARATOR, discover_pages, page_html, parse_html
 
 PAGES = ["", "compute/", "capital/", "talent/", "open-source/", "claims/", "timeline/",
          "sources/", "editing/"]
@@ -104,7 +104,7 @@ def test_chinese_words_are_segmented_in_search_index(real_site, factbase):
     index = json.loads((real_site / "search" / "search_index.json").read_text("utf-8"))
     text = "".join(doc["text"] for doc in index["docs"])
     assert f"\u200b{word}\u200b" in text, f"'{word}' is not segmented in the search index"
-    assert index["config"]["separator"] == r"[\s\u200b\-]+"
+    assert index["config"]["separator"] == SEARCH_SEPARATOR
 
 
 def test_no_third_party_requests(real_site):

@@ -12,7 +12,7 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from kit import ROOT, discover_pages, parse_html
+from kit import ROOT, SEARCH_SEPARATOR, discover_pages, parse_html
 
 ZH = "zh/"
 
@@ -191,5 +191,5 @@ def test_a_chinese_word_is_found_on_chinese_pages(real_site):
     text = {d["location"]: d["text"] for d in chinese["docs"]}
     hits = [loc for loc, t in text.items() if "\u200b算力\u200b" in t]
     assert any(loc.startswith("compute/") for loc in hits), hits[:10]
-    assert chinese["config"]["separator"] == r"[\s\u200b\-]+"
+    assert chinese["config"]["separator"] == SEARCH_SEPARATOR
     assert chinese["config"]["lang"] == ["en"]  # lunr.zh would need a native jieba

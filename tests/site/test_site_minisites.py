@@ -59,6 +59,10 @@ def hostile_copy(dst: Path) -> Path:
             fact["statement"]["en"] = f"{fact['statement']['en']} {HOSTILE_TEXT}"
             fact["quote_en"] = HOSTILE_TEXT
             fact["note"] = {"en": HOSTILE_TEXT, "zh": HOSTILE_TEXT}
+            for correction in fact.get("corrections", []):
+                correction["correct"] = {"en": HOSTILE_TEXT, "zh": HOSTILE_TEXT}
+            for outside in fact.get("outside", []):
+                outside["text"] = {"en": HOSTILE_TEXT, "zh": HOSTILE_TEXT}
 
     for theme_file in (dst / "facts").glob("*.yaml"):
         _rewrite(theme_file, facts)
@@ -68,7 +72,8 @@ def hostile_copy(dst: Path) -> Path:
             source["title_en"] = HOSTILE_TEXT
             source["outlet"]["en"] = HOSTILE_TEXT
             source["url"] = "javascript:alert(1)"
-            source["errata"] = [{"en": HOSTILE_TEXT, "zh": HOSTILE_TEXT}]
+            for erratum in source.get("errata", []):  # 'says' stays verbatim: checked
+                erratum["correct"] = {"en": HOSTILE_TEXT, "zh": HOSTILE_TEXT}
 
     _rewrite(dst / "sources.yaml", sources)
 
@@ -97,8 +102,9 @@ def _live_markup(html: str) -> list[str]:
 
     class P(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            if tag in ("script", "img", "iframe", "object", "embed"):
-                found.append(f"<{tag}>")
+            data_block = tag == "script" and dict(attrs).get("type") == "application/ld+json"
+            if tag in ("script", "img", "iframe", "object", "embed") and not data_block:
+                found.append(f"<{tag}>")  # JSON-LD is data, never run (jsonld.script)
             for name, value in attrs:
                 if name.startswith("on"):
                     found.append(f"{tag} {name}=")

@@ -615,6 +615,18 @@ def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Downloa
         Download("entities.json", _json(_envelope("entities", entities, site_name, site_url)),
                  len(entities), JSON_FILES["entities.json"]),
     ]
+    # BibTeX (macros/render/citations.py): every article once, every fact once.
+    from . import citations
+    out += [
+        Download(citations.SOURCES_BIB,
+                 citations.sources_bib(fb, site_name, site_url).encode("utf-8"), len(sources),
+                 "Every article our facts quote, one BibTeX entry each (classic styles and "
+                 "biblatex); the fact entries refer to these."),
+        Download(citations.FACTS_BIB,
+                 citations.facts_bib(fb, site_name, site_url).encode("utf-8"), len(facts),
+                 "Every fact as a BibTeX entry, as on its page, each referring to its "
+                 "article in sources.bib."),
+    ]
     for measure in fb.measures.values():
         rows = measure_rows(fb, measure.id)
         if not rows:

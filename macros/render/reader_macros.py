@@ -40,7 +40,6 @@ def fact_page(page: Page, fact_id: str) -> str:
         {{ fact_page('zero-one-ai-valuation') }}
     """
     fact = page.fact(fact_id)
-    source = page.fb.sources[fact.source]
     opts = page.options
     page_url = opts.absolute(links.fact_url(fact.id, page.lang))
     related = [page.fact_view(f) for f in sorted(
@@ -57,8 +56,11 @@ def fact_page(page: Page, fact_id: str) -> str:
         statement_en=fact.statement.en, statement_zh=fact.statement.zh,
         producer_href=page.entity_href(fact.data_producer) if fact.data_producer else "",
         related=related, entities=entities,
-        cite={k: pre_text(v) for k, v in
-              citations.citation(fact, source, page_url, opts.site_name).items()},
+        cite={k: pre_text(v) for k, v in citations.citation(
+            fact, page.fb, page_url, opts.site_name, page.lang,
+            opts.absolute(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}")).items()},
+        sources_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}"),
+        facts_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.FACTS_BIB}"),
         added=format_date(fact.added, page.lang),
         updated=format_date(fact.updated, page.lang) if fact.updated else "",
         jsonld=jsonld.script(data))

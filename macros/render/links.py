@@ -37,6 +37,12 @@ def source_url(source_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
+def claims_url(lang: str, by: str = "") -> str:
+    """The claims page ('claims/', 'zh/claims/') or one of its arrangements
+    ('claims/by-theme/', 'claims/by-speaker/')."""
+    return f"{lang_prefix(lang)}claims/" + (f"by-{by}/" if by else "")
+
+
 def relative_url(target: str, page_url: str) -> str:
     """URL of ``target`` relative to the page at ``page_url``; both site-root-relative,
     as MkDocs writes them with use_directory_urls ('' is the home page, 'compute/').

@@ -146,7 +146,7 @@ class Page:
         return self.text(entity.name) if entity else entity_id
 
     def count(self, n: int, key: str) -> str:
-        """'1 fact', '12 facts' (``key`` 'facts' or 'sources')."""
+        """'1 fact', '12 facts' (``key`` 'facts', 'sources' or 'views')."""
         labels = self.L["count"]
         return labels[f"{key[:-1]}_one"] if n == 1 else labels[key].format(n=n)
 

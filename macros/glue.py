@@ -13,6 +13,7 @@ documented mechanisms only:
   navigation, and, in the default language's build, the downloads and the Atom feed;
 * ``on_page_markdown`` titles the generated pages from the data, after the macros have
   run (so a title is never read as a template);
+* ``on_page_content`` links each glossary term's first use on a page to its entry;
 * ``on_post_template`` and ``on_post_build`` keep the two editions apart where MkDocs and
   Material assume one language per site: the default language's 404 page, and one
   search index per language.
@@ -53,6 +54,7 @@ from macros.evidence.freshness import DEFAULT_MAX_AGE_MONTHS, Freshness
 from macros.render import REGISTRY, PageContext, Site, SiteOptions
 from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
+from macros.render.glossary import link_first_uses
 from macros.render.links import relative_url
 from macros.render.search import keep_names_whole, mixed_script_names, user_dictionary
 from macros.render.sitemap import SitemapEntry, gzipped, sitemap_xml
@@ -212,6 +214,15 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         if title is not None and "title" not in page.meta:
             page.meta["title"] = str(escape(title))
         return markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Link each glossary term's first use on the page to its entry (the rules of
+        what counts as a use are in macros/render/glossary.py)."""
+        if self.site is None:
+            return html
+        lang = getattr(page.file, "locale", None) or _languages(config).current
+        return link_first_uses(html, self.site.fb, str(lang), page.url)
 
     # ----------------------------------------------------------------- theme
 

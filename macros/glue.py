@@ -13,7 +13,8 @@ documented mechanisms only:
   navigation, and, in the default language's build, the downloads and the Atom feed;
 * ``on_page_markdown`` titles the generated pages from the data, after the macros have
   run (so a title is never read as a template);
-* ``on_page_content`` links each glossary term's first use on a page to its entry;
+* ``on_page_content`` puts the macros' HTML back in place of their tokens, then links
+  each glossary term's first use on the page to its entry;
 * ``on_post_template`` and ``on_post_build`` keep the two editions apart where MkDocs and
   Material assume one language per site: the default language's 404 page, and one
   search index per language.
@@ -56,10 +57,18 @@ from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
 from macros.render.glossary import link_first_uses
 from macros.render.links import relative_url
-from macros.render.search import keep_names_whole, mixed_script_names, user_dictionary
+from macros.render.search import NameJoiner, mixed_script_names, user_dictionary
 from macros.render.sitemap import SitemapEntry, gzipped, sitemap_xml
 
 log = get_plugin_logger("race_and_reliance")
+
+
+class DataFile(File):
+    """A data file made at build time, copied byte for byte: never a page, even when it
+    is Markdown (``downloads/README.md`` is a text file to download, not a page)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 Command = Literal["build", "gh-deploy", "serve"]
 
@@ -112,7 +121,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         _teach_jieba_the_names(factbase)
         self.site = Site(factbase, SiteOptions(site_name=str(config.site_name),
                                                site_url=_with_slash(config.site_url),
-                                               freshness=freshness))
+                                               freshness=freshness), defer_html=True)
         macros = config.plugins.get("macros")
         if macros is None:
             raise PluginError("race-and-reliance: the 'macros' plugin (mkdocs-macros) must "
@@ -188,7 +197,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         if langs.current == langs.default:
             for path, content in generated_files(self.site.fb, self.site.options).items():
                 if files.get_file_from_path(path) is None:
-                    files.append(File.generated(config, path, content=content))
+                    files.append(DataFile.generated(config, path, content=content))
                 else:
                     log.warning("docs/%s hides the file the data makes there", path)
         return files
@@ -215,12 +224,15 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
             page.meta["title"] = str(escape(title))
         return markdown
 
+    @event_priority(100)  # first: every other plugin sees the page's whole HTML
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
-        """Link each glossary term's first use on the page to its entry (the rules of
-        what counts as a use are in macros/render/glossary.py)."""
+        """The macros' HTML, kept out of Markdown as tokens, put back in place; then each
+        glossary term's first use linked to its entry (the rules of what counts as a use
+        are in macros/render/glossary.py)."""
         if self.site is None:
             return html
+        html = self.site.restore(page.url, html)
         lang = getattr(page.file, "locale", None) or _languages(config).current
         return link_first_uses(html, self.site.fb, str(lang), page.url)
 
@@ -359,8 +371,9 @@ def _finish_search_index(site_dir: Path, langs: Languages, names: list[str]) -> 
                     path)
         return
     index = json.loads(path.read_text("utf-8"))
-    index["docs"] = [{**doc, "title": keep_names_whole(doc["title"], names),
-                      "text": keep_names_whole(doc["text"], names)} for doc in index["docs"]]
+    join = NameJoiner(names)
+    index["docs"] = [{**doc, "title": join(doc["title"]), "text": join(doc["text"])}
+                     for doc in index["docs"]]
     others = [lang for lang in langs.built if lang != langs.default]
     prefixes = tuple(f"{lang}/" for lang in others)
     for lang in others:

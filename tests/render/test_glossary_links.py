@@ -139,3 +139,20 @@ def test_the_fixture_glossary_links_rendered_cards(render, mini_factbase):
     assert unlinked(out) == card
     quote = out[out.index("<blockquote"):out.index("</blockquote>")]
     assert "rr-term" not in quote
+
+
+def test_an_excluded_element_ends_at_its_own_closing_tag(fb):
+    """Same-named elements inside an excluded one are counted, so its end is its own."""
+    html = ("<div hidden><div>inner</div><p>export controls</p></div>"
+            "<div lang='en'><p>training</p></div><p>export controls</p>")
+    out = link_first_uses(html, fb, "en", "")
+    assert links(out) == [("training-and-inference", "training"),
+                          ("export-controls", "export controls")]
+    assert out.index('href="glossary/#term-export-controls"') > out.index("</div><div lang")
+    assert unlinked(out) == html
+
+
+def test_a_term_in_an_attribute_is_not_a_use(fb):
+    html = '<p title="export controls">Text</p><img alt="export controls"><p>export controls</p>'
+    out = link_first_uses(html, fb, "en", "")
+    assert out.count("rr-term") == 1 and out.endswith('export controls</a></p>')

@@ -62,7 +62,7 @@ from macros.render.dependencies import Reads, changed_keys
 from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
 from macros.render.glossary import link_first_uses
-from macros.render.html import make_environment
+from macros.render.html import join_cjk_lines_in_html, make_environment
 from macros.render.labels import LANGS
 from macros.render.links import relative_url
 from macros.render.problems import problems_page
@@ -332,7 +332,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         are in macros/render/glossary.py)."""
         if self.site is None:
             return html
-        html = self.site.restore(page.url, html)
+        html = join_cjk_lines_in_html(self.site.restore(page.url, html))
         lang = getattr(page.file, "locale", None) or _languages(config).current
         return link_first_uses(html, self.site.fb, str(lang), page.url)
 

@@ -216,6 +216,12 @@ class Source(_Strict):
                                 examples=["中国“AI大混战”背后:想超越美国,又离不开美国"])
     title_en: str = Field(description="Our English rendering of the title.",
                           examples=["Behind China's 'AI melee': racing the US, relying on it"])
+    title_zh: str | None = Field(
+        default=None,
+        description="For a source without a title of its own ('（无标题）'): what it is, "
+        "in our Chinese, shown in square brackets on Chinese pages where the title would "
+        "be, so that two untitled sources are told apart.",
+        examples=["谢选骏对两篇《纽约时报》转载报道的评论"])
     outlet: Bilingual = Field(description="Where it was first published; 'unknown' if the text does not say.")
     authors: list[str] = Field(
         description="Authors as printed (original script). Empty list when not stated.",

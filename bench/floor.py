@@ -14,14 +14,17 @@ built by plain MkDocs + Material with its search plugin only.
   characters Markdown would read as markup are escaped, so the floor's built article
   shows the same words (``article_text`` reads both back; the smoke test compares
   them). Left out: the heading permalinks (``¶``), ``<script>``/``<style>``/
-  ``<template>``, SVG ``<title>``/``<desc>`` tooltips and elements marked ``hidden``.
-  Text the real search skips (``data-search-exclude``) and collapsed ``<details>`` are
-  visible on the page, so they are in;
+  ``<template>``/``<noscript>``, SVG ``<title>``/``<desc>`` tooltips and elements
+  marked ``hidden``. Text the real search skips (``data-search-exclude``) and collapsed
+  ``<details>`` are visible on the page, so they are in; a block the real search skips
+  carries attr_list's ``{ data-search-exclude }`` (``search_exclude``, the default), so
+  the floor's search indexes what the real one does (without it, ~6× the text);
 * ``mkdocs.yml``: the real site's name, ``nav`` (verbatim), ``theme`` (Material with the
   real features, palette, language, icon and fonts setting, but no ``custom_dir``
   overrides and no favicon), ``search`` plugin with the real options, ``strict``, and
   nothing else: no other plugin (no mkdocs-macros, no fact layer, **no
-  mkdocs-static-i18n**), no Markdown extension, no extra CSS or JavaScript.
+  mkdocs-static-i18n**), no Markdown extension but attr_list for those marks (none with
+  ``search_exclude=False``), no extra CSS or JavaScript.
 
 The Chinese pages are plain pages under ``zh/`` of the one build. Without the i18n
 plugin they are not a second build with its own translated nav: like the generated fact
@@ -31,7 +34,7 @@ nav of the same size as in the real site, the build writes one search index (jie
 segments the Chinese, as Material does whenever jieba is installed) instead of one per
 language, and the page count and URLs are the real site's.
 
-Run on its own: ``python bench/floor.py SITE_DIR MKDOCS_YML OUT_DIR``.
+Run on its own: ``python bench/floor.py [--search-all] SITE_DIR MKDOCS_YML OUT_DIR``.
 """
 
 from __future__ import annotations

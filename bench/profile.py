@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/profile.py check   [--size 10000]   # load + check only
     .venv/bin/python bench/profile.py build   [--size 10000]   # a full mkdocs build
-    .venv/bin/python bench/profile.py rebuild [--size 0]       # a second build in the same
-                                                               # process, as mkdocs serve does
-                                                               # (on_startup(command='serve'))
+    .venv/bin/python bench/profile.py rebuild [--size 0]       # a second full build in the
+                                                               # same process, as `mkdocs serve`
+                                                               # without --dirty does (make
+                                                               # serve's dirty rebuilds: the
+                                                               # server log, bench/reload.py)
 
 Uses the data and site copies ``bench/run.py`` prepares under ``bench/out/`` (it generates
 the data if needed). Writes ``bench/out/profile-<what>-<size>.txt`` and ``.html`` and
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         def one_build() -> float:
             config = load_config(config_file=str(project.root / "mkdocs.yml"),
                                  site_dir=str(project.root / "site-profile"))
-            if args.what == "rebuild":  # as under mkdocs serve (the glue skips some pages)
+            if args.what == "rebuild":  # as under `mkdocs serve` without --dirty
                 config.plugins.on_startup(command="serve", dirty=False)
             started = time.perf_counter()
             build(config)

@@ -1,29 +1,29 @@
 """The Race & Reliance benchmark: ``make bench`` (or ``.venv/bin/python bench/run.py``).
 
-For each size (the real ``data/`` plus N synthetic facts, see ``bench/synth.py``) it
-measures, each figure the median of ``--runs`` runs with min and max (builds of
-``--large-from`` synthetic facts or more: ``--large-runs``, as each takes minutes):
+For each size (the real ``data/`` plus N synthetic facts, ``bench/synth.py``; the data
+must check with zero problems, or the benchmark stops) it measures:
 
 * **check** — ``check_data`` (load + validate + cross-check + quote matching) in a fresh
-  process (``bench/checktime.py``), and that process's peak memory;
-* **build** — a full ``mkdocs build`` of a copy of the site (``mkdocs.yml`` and what it
-  refers to) whose ``race-and-reliance`` plugin's ``data_dir`` holds the size's data, in a fresh process, with
-  its peak memory; and ``plain``: the same pages with every macro returning '' (plain
-  Material plus mkdocs-macros, no fact layer; data-independent, so run once per round),
-  giving ``overhead`` = full / plain − 1 (what the evidence costs in total); and the
-  marginal build cost per added fact (linear growth = roughly constant);
+  process (``bench/checktime.py``): wall and CPU seconds, that process's peak memory;
+* **build against the floor** — a full ``mkdocs build`` (strict, as ``make build``) of a
+  snapshot of the site whose data is the size's data, and the **plain-Material floor**
+  (``bench/floor.py``): the visible article text of every page of that build, written as
+  plain Markdown into a fresh MkDocs project with Material and its search plugin only,
+  the same nav and page paths. Built alternately, real then floor, ``--runs`` pairs, each
+  in a fresh process (peak memory from ``os.wait4``); reported: each one's median, the
+  ratio real/floor of each pair and its median (wall, and CPU as the steadier figure),
+  and the marginal build time per added fact between sizes (linear growth: constant);
 * **layer** — the fact layer's own work inside one full build (the warm-up build, with
-  ``bench/timer_hook.py`` added as a hook): load+check, macro calls, mkdocs-macros'
-  page templating, the glue's hooks; its share of the build and what it adds to the
-  rest (MkDocs, Markdown, Material, search working on the pages);
-* **live reload** — ``mkdocs serve`` on a free port of 127.0.0.1; one value of a fact
-  file (a statement) is changed, and the page is polled over HTTP until it shows the
-  new value; median of ``--edits`` edits. The files edited are a private copy.
+  ``bench/timer_hook.py`` added as a hook, untimed for the table above);
+* **live reload** — ``make serve`` itself (``bench/reload.py``): from saving a YAML edit
+  to the edited text on the theme page and on the fact's page, from saving a page's
+  Markdown to that page, from a broken save to the problems page and from the next good
+  save to the page restored; medians of ``--edits`` edits (``--broken`` broken saves).
 
-Prints tables and writes ``<out>/results.json`` (every run's figure) and
-``<out>/results.md`` (the tables, for ``bench/RESULTS.md``). Nothing in the repository
-is modified: data, pages and site outputs all live under ``<out>`` (``bench/out/``,
-gitignored).
+Prints tables and writes ``<out>/results.json`` (every run's figure, the machine, the
+load average) and ``<out>/results.md`` (the tables, for ``bench/RESULTS.md``), both after
+each phase. Nothing in the repository is modified: data, snapshots, floors and sites all
+live under ``<out>`` (``bench/out/``, gitignored).
 """
 
 from __future__ import annotations
@@ -34,18 +34,11 @@ import hashlib
 import json
 import os
 import platform
-import re
 import shutil
-import signal
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import asdict
 from pathlib import Path
 
@@ -56,15 +49,18 @@ REPO = BENCH.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH))
 
+import floor  # noqa: E402
+import reload  # noqa: E402
 import synth  # noqa: E402
 
-DEFAULT_SIZES = "real,100,1000,10000"
+DEFAULT_SIZES = "real,1000,10000"
 DEFAULT_RELOAD_SIZES = "real,1000"
-STUB_MODULE = "rr_bench_stub"
 PLUGIN = "race-and-reliance"  # the fact layer's MkDocs plugin (macros/glue.py)
 TIMER_HOOK = "rr_bench_timer.py"
-THEME_PAGES = {"compute": "compute/", "capital": "capital/", "talent": "talent/",
-               "open-source": "open-source/"}
+TARGET_RATIO = 1.3  # issue 14: a full build at most 1.3x the floor
+TARGET_RELOAD_S = 1.0  # a saved edit on screen in under 1 s (median, real size)
+TARGET_CHECK_S = 1.0  # load + check at real+10,000 under 1 s
+read_config = floor.read_config
 
 
 # --------------------------------------------------------------------------- helpers
@@ -74,9 +70,7 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def summary(values: list[float]) -> dict:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values),
-            "n": len(values), "values": values}
+summary = reload.summary
 
 
 def child_env() -> dict[str, str]:
@@ -85,8 +79,8 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def run_timed(cmd: list[str], cwd: Path, **env: str) -> tuple[float, float, int, str]:
-    """(wall seconds, peak RSS in MB, exit code, output) of one child process."""
+def run_timed(cmd: list[str], cwd: Path, **env: str) -> tuple[float, float, float, int, str]:
+    """(wall seconds, CPU seconds, peak RSS in MB, exit code, output) of a child."""
     with tempfile.TemporaryFile() as out:
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env={**child_env(), **env}, stdout=out,
@@ -96,7 +90,8 @@ def run_timed(cmd: list[str], cwd: Path, **env: str) -> tuple[float, float, int,
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         text = out.read().decode("utf-8", "replace")
-    return elapsed, usage.ru_maxrss / 1024, proc.returncode, text
+    return (elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+            proc.returncode, text)
 
 
 def size_label(n: int) -> str:
@@ -110,19 +105,6 @@ def parse_sizes(text: str) -> list[int]:
         if part:
             sizes.append(0 if part in ("real", "0") else int(part))
     return sorted(set(sizes))
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without executing or rejecting its tags (!ENV, !!python/name)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/",
-                                      lambda loader, suffix, node: None)
-
-
-def read_config(path: Path) -> dict:
-    return yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
 
 
 # --------------------------------------------------------------------------- data
@@ -157,7 +139,7 @@ def prepare_data(out: Path, n: int, seed: int) -> Path:
 
 class Project:
     """A snapshot of the site — mkdocs.yml and every path it refers to (docs_dir,
-    theme.custom_dir, hooks, watch, the macros module) — building a given data dir."""
+    theme.custom_dir, hooks, watch, the macros package) — building a given data dir."""
 
     def __init__(self, root: Path, data: Path, *, copy_data: bool = False) -> None:
         self.root = root
@@ -166,7 +148,7 @@ class Project:
         root.mkdir(parents=True)
         shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
         self.config = read_config(root / "mkdocs.yml")
-        self.docs_dir = self.config.get("docs_dir", "docs")
+        self.docs = root / self.config.get("docs_dir", "docs")
         data_dir = _plugin_options(self.config, PLUGIN).get("data_dir", "data")
         self.data = (root / data_dir).resolve()
         if root.resolve() not in self.data.parents:
@@ -186,41 +168,13 @@ class Project:
         else:
             self.data.symlink_to(data.resolve(), target_is_directory=True)
 
-    def _plugins(self, *, module: str | None = None) -> list:
-        """The site's plugins without the fact layer; mkdocs-macros reads ``module``."""
-        plugins = []
-        for entry in self.config.get("plugins") or []:
-            name = entry if isinstance(entry, str) else next(iter(entry))
-            if name == PLUGIN:
-                continue
-            if name == "macros":
-                options = dict((entry[name] or {}) if isinstance(entry, dict) else {})
-                options["module_name"] = module
-                entry = {"macros": options}
-            plugins.append(entry)
-        return plugins
-
-    def write_stub(self, macro_names: list[str]) -> Path:
-        """Plain build: the same mkdocs-macros setup, every macro returns ''."""
-        (self.root / f"{STUB_MODULE}.py").write_text(
-            '"""Benchmark baseline: every macro of the site returns nothing."""\n\n'
-            f"NAMES = {macro_names!r}\n\n\n"
-            "def define_env(env):\n"
-            "    for name in NAMES:\n"
-            "        env.macro(lambda *args, **kwargs: '', name)\n", "utf-8")
-        return self._inherit("mkdocs.plain.yml", {
-            "plugins": self._plugins(module=STUB_MODULE)})
-
     def write_timed(self) -> Path:
         """Full build plus ``bench/timer_hook.py``, which times the fact layer's own work."""
         shutil.copy2(BENCH / "timer_hook.py", self.root / TIMER_HOOK)
         hooks = list(self.config.get("hooks") or []) + [TIMER_HOOK]
-        return self._inherit("mkdocs.timed.yml", {"hooks": hooks})
-
-    def _inherit(self, name: str, overrides: dict) -> Path:
-        path = self.root / name
+        path = self.root / "mkdocs.timed.yml"
         path.write_text("INHERIT: mkdocs.yml\n" + yaml.safe_dump(
-            overrides, allow_unicode=True, sort_keys=False), "utf-8")
+            {"hooks": hooks}, allow_unicode=True, sort_keys=False), "utf-8")
         return path
 
 
@@ -253,146 +207,13 @@ def _referenced(config: dict) -> set[str]:
     return names
 
 
-def mkdocs_build(project: Project, config: Path, site: str, **env: str) -> tuple[float, float]:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config),
-           "-d", str(project.root / site)]
-    seconds, peak, code, output = run_timed(cmd, project.root, **env)
+def mkdocs_build(root: Path, config: Path, site: Path, **env: str) -> dict:
+    """One ``mkdocs build`` in a fresh process: wall and CPU seconds, peak MB."""
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)]
+    seconds, cpu, peak, code, output = run_timed(cmd, root, **env)
     if code != 0:
         raise SystemExit(f"mkdocs build failed ({config}):\n{output[-4000:]}")
-    return seconds, peak
-
-
-# --------------------------------------------------------------------------- live reload
-
-
-class _Server:
-    """``mkdocs serve`` in a child process, its log lines timestamped as they arrive."""
-
-    def __init__(self, project: Project) -> None:
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            self.port = sock.getsockname()[1]
-        self.lines: list[tuple[float, str]] = []
-        self.cond = threading.Condition()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.root / "mkdocs.yml"),
-             "-a", f"127.0.0.1:{self.port}"],
-            cwd=project.root, env=child_env(), stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT)
-        self.reader = threading.Thread(target=self._read, daemon=True)
-        self.reader.start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for raw in self.proc.stdout:
-            line = raw.decode("utf-8", "replace").rstrip()
-            with self.cond:
-                self.lines.append((time.perf_counter(), line))
-                self.cond.notify_all()
-        with self.cond:
-            self.cond.notify_all()
-
-    def count(self, text: str) -> int:
-        with self.cond:
-            return sum(1 for _, line in self.lines if text in line)
-
-    def wait_for(self, text: str, count: int, timeout: float) -> float:
-        """Time at which ``text`` had appeared ``count`` times in the log."""
-        deadline = time.perf_counter() + timeout
-        with self.cond:
-            while True:
-                hits = [t for t, line in self.lines if text in line]
-                if len(hits) >= count:
-                    return hits[count - 1]
-                if self.proc.poll() is not None:
-                    raise SystemExit("mkdocs serve exited:\n" + self.log_tail())
-                left = deadline - time.perf_counter()
-                if left <= 0:
-                    raise SystemExit(f"timed out waiting for {text!r}:\n" + self.log_tail())
-                self.cond.wait(min(left, 0.5))
-
-    def wait_quiet(self, seconds: float = 1.0) -> None:
-        """Until no log line arrived for ``seconds`` (no rebuild still running)."""
-        while True:
-            with self.cond:
-                last = self.lines[-1][0] if self.lines else 0.0
-            if time.perf_counter() - last >= seconds:
-                return
-            time.sleep(0.1)
-
-    def base_url(self) -> str:
-        self.wait_for("Serving on", 1, timeout=900)
-        with self.cond:
-            line = next(line for _, line in self.lines if "Serving on" in line)
-        return re.search(r"Serving on (\S+)", line).group(1).rstrip("/") + "/"
-
-    def log_tail(self) -> str:
-        with self.cond:
-            return "\n".join(line for _, line in self.lines[-40:])
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)  # mkdocs serve's own clean shutdown
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.reader.join(timeout=5)
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=30) as response:
-            return response.read().decode("utf-8", "replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return ""
-
-
-_STATEMENT_EN = re.compile(r"^(\s+statement:\s*\n\s+en:\s*)(['\"]?)", re.MULTILINE)
-
-
-def measure_reload(project: Project, edits: int, poll: float) -> dict:
-    """Seconds from saving a fact file until the served page shows the new value."""
-    theme = "compute"
-    fact_file = project.data / "facts" / f"{theme}.yaml"
-    original = fact_file.read_text("utf-8")
-    match = _STATEMENT_EN.search(original)
-    if not match:
-        raise SystemExit(f"no statement.en found in {fact_file}")
-    server = _Server(project)
-    visible, detected, rebuilt = [], [], []
-    try:
-        url = server.base_url() + THEME_PAGES[theme]
-        deadline = time.perf_counter() + 60
-        while not _fetch(url):
-            if time.perf_counter() > deadline:
-                raise SystemExit(f"{url} never answered:\n" + server.log_tail())
-            time.sleep(0.1)
-        for edit in range(edits):
-            server.wait_quiet(1.0)
-            marker = f"rrbench{edit}x{os.getpid()}"
-            changed = original[:match.end()] + marker + " " + original[match.end():]
-            builds = server.count("Reloading browsers")
-            changes = server.count("Detected file changes")
-            started = time.perf_counter()
-            fact_file.write_text(changed, "utf-8")
-            while marker not in _fetch(url):
-                if time.perf_counter() - started > 300:
-                    raise SystemExit("the edit never showed up:\n" + server.log_tail())
-                time.sleep(poll)
-            visible.append(time.perf_counter() - started)
-            detected.append(server.wait_for("Detected file changes", changes + 1, 300)
-                            - started)
-            rebuilt.append(server.wait_for("Reloading browsers", builds + 1, 300) - started)
-            log(f"  edit {edit + 1}: visible after {visible[-1]:.3f} s "
-                f"(change detected {detected[-1]:.3f} s, rebuild done {rebuilt[-1]:.3f} s)")
-            # The next edit replaces this marker with its own: one value changed each time.
-    finally:
-        fact_file.write_text(original, "utf-8")  # restored; the server is stopped next
-        server.stop()
-    return {"visible_s": summary(visible), "detected_s": summary(detected),
-            "rebuilt_s": summary(rebuilt), "page": THEME_PAGES[theme]}
+    return {"s": seconds, "cpu_s": cpu, "peak_mb": peak}
 
 
 # --------------------------------------------------------------------------- machine
@@ -433,8 +254,9 @@ def machine() -> dict:
         "python": platform.python_version(),
         "mkdocs": version("mkdocs"), "mkdocs-material": version("mkdocs-material"),
         "mkdocs-macros-plugin": version("mkdocs-macros-plugin"),
+        "mkdocs-static-i18n": version("mkdocs-static-i18n"),
         "markdown": version("markdown"), "pyyaml": version("pyyaml"),
-        "pydantic": version("pydantic"),
+        "pydantic": version("pydantic"), "jieba": version("jieba"),
         "libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
     }
 
@@ -445,6 +267,8 @@ def machine() -> dict:
 def fmt(s: dict | None, digits: int = 2) -> str:
     if not s:
         return "—"
+    if s["n"] == 1:
+        return f"{s['median']:.{digits}f}"
     return f"{s['median']:.{digits}f} ({s['min']:.{digits}f}–{s['max']:.{digits}f})"
 
 
@@ -452,11 +276,54 @@ def pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:+.0f} %"
 
 
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}"
+
+
+def _log_cols(edit: dict) -> str:
+    return (f"{fmt(edit['detected'])} | {fmt(edit['first_rebuild'])} | "
+            f"{fmt(edit['settled'])} | {edit['rebuilds']['median']:.0f} |")
+
+
 def tables(results: dict) -> str:
     rows = results["sizes"]
     out = []
+    if any("build" in r for r in rows):
+        out += ["Full `mkdocs build` against the plain-Material floor (the same pages' visible "
+                "text as plain Markdown, Material + search only), built alternately in pairs; "
+                "wall seconds, median (min–max)", "",
+                "| size | facts | pages | real s | floor s | real/floor per pair | "
+                "real/floor median | CPU real/floor median |",
+                "| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: |"]
+        for r in rows:
+            b = r.get("build")
+            if not b:
+                continue
+            pairs = " ".join(f"{x:.2f}" for x in b["ratio"]["values"])
+            out.append(f"| {r['label']} | {r['facts']:,} | {b['pages']:,} | {fmt(b['real_s'])} | "
+                       f"{fmt(b['floor_s'])} | {pairs} | **{b['ratio']['median']:.2f}×** | "
+                       f"{b['cpu_ratio']['median']:.2f}× |")
+        out.append("")
+        out += ["Growth and memory: marginal build ms per added fact from the size above "
+                "(linear growth = about constant); peak resident MB of each process", "",
+                "| size | facts | real ms/fact | floor ms/fact | real ms/page | "
+                "real peak MB | floor peak MB | check peak MB |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        for r in rows:
+            b = r.get("build")
+            if not b:
+                continue
+            check_mb = r["check"]["peak_mb"]["median"] if "check" in r else None
+            out.append(f"| {r['label']} | {r['facts']:,} | {_ms(b['marginal_ms_per_fact'])} | "
+                       f"{_ms(b['floor_marginal_ms_per_fact'])} | "
+                       f"{b['real_s']['median'] * 1000 / max(b['pages'], 1):.1f} | "
+                       f"{b['real_peak_mb']['median']:.0f} | "
+                       f"{b['floor_peak_mb']['median']:.0f} | "
+                       f"{'—' if check_mb is None else f'{check_mb:.0f}'} |")
+        out.append("")
     if any("check" in r for r in rows):
-        out += ["Load + check (`check_data`, fresh process; seconds, median (min–max))", "",
+        out += ["Load + check (`check_data`, fresh process, imports excluded; seconds, "
+                "median (min–max))", "",
                 "| size | facts | archive chars | load+check s | CPU s | peak MB |",
                 "| --- | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows:
@@ -466,25 +333,40 @@ def tables(results: dict) -> str:
                            f"{fmt(r['check'].get('cpu_seconds'), 3)} | "
                            f"{r['check']['peak_mb']['median']:.0f} |")
         out.append("")
-    if any("build" in r for r in rows):
-        plain = results.get("plain_build")
-        out += ["Full `mkdocs build` (seconds, median (min–max)); plain = the same pages with "
-                "every macro returning '' (no fact layer, no evidence on the pages)", "",
-                "| size | facts | pages | full s | plain s | overhead vs plain | "
-                "marginal ms/fact | full peak MB |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    if any("reload" in r for r in rows):
+        out += ["Live reload under `make serve` (`mkdocs serve --dirty --strict`): seconds "
+                "from the end of the save until the page shows it, median (min–max); "
+                "detected / first rebuild / settled from the server's log", "",
+                "| size | save | page | page shows it | detected | first rebuild done | "
+                "settled | rebuilds |",
+                "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for r in rows:
-            if "build" not in r:
+            rl = r.get("reload")
+            if not rl:
                 continue
-            b = r["build"]
-            marginal = b.get("marginal_ms_per_fact")
-            out.append(
-                f"| {r['label']} | {r['facts']:,} | {b.get('pages', 0):,} | "
-                f"{fmt(b['full_s'])} | {fmt(plain)} | {pct(b['overhead'])} | "
-                f"{'—' if marginal is None else f'{marginal:.2f}'} | "
-                f"{b['full_peak_mb']['median']:.0f} |")
+            fe, pe, label = rl["fact_edit"], rl["page_edit"], r["label"]
+            out.append(f"| {label} | fact statement (YAML) | `{rl['theme_page']}` | "
+                       f"**{fmt(fe['theme'])}** | {_log_cols(fe)}")
+            out.append(f"| {label} | fact statement (YAML) | `{rl['fact_page']}` | "
+                       f"**{fmt(fe['fact'])}** | (the same saves) | | | |")
+            out.append(f"| {label} | page Markdown (`docs/compute.md`) | "
+                       f"`{rl['theme_page']}` | **{fmt(pe['page'])}** | {_log_cols(pe)}")
+            bs = rl.get("broken_save")
+            if bs:
+                out.append(f"| {label} | broken (`kind: {reload.BROKEN_KIND}`) | "
+                           f"`{rl['theme_page']}` → problems page | {fmt(bs['problems'])} | "
+                           "| | | |")
+                out.append(f"| {label} | next good save | `{rl['theme_page']}` restored | "
+                           f"{fmt(bs['restored_theme'])} | | | | |")
+                out.append(f"| {label} | next good save | `{rl['fact_page']}` restored | "
+                           f"{fmt(bs['restored_fact'])} | | | | |")
         out.append("")
-    if any("layer" in r for r in rows):
+        served = [r for r in rows if "reload" in r]
+        out += ["First build under `make serve`: " + ", ".join(
+            f"{r['label']} {r['reload']['first_build_s']:.1f} s" for r in served)
+            + "; the fact edited: " + ", ".join(
+            f"`{r['reload']['fact']}` ({r['label']})" for r in served) + ".", ""]
+    if any("layer" in r and "own_s" in r["layer"] for r in rows):
         out += ["The fact layer's own work inside one full build (the warm-up build, "
                 "instrumented by bench/timer_hook.py; seconds)", "",
                 "| size | build s | load+check | macro calls | pages incl. calls | "
@@ -501,18 +383,51 @@ def tables(results: dict) -> str:
                 f"{layer['own_s']:.2f} | {layer['share'] * 100:.0f} % | "
                 f"{pct(layer['adds'])} |")
         out.append("")
-    if any("reload" in r for r in rows):
-        out += ["Live reload under `mkdocs serve` (seconds from saving a fact file, median "
-                "(min–max))", "",
-                "| size | facts | page shows the edit | change detected | rebuild done |",
-                "| --- | ---: | ---: | ---: | ---: |"]
-        for r in rows:
-            if "reload" in r:
-                rl = r["reload"]
-                out.append(f"| {r['label']} | {r['facts']:,} | {fmt(rl['visible_s'])} | "
-                           f"{fmt(rl['detected_s'])} | {fmt(rl['rebuilt_s'])} |")
+    verdicts = targets(results)
+    if verdicts:
+        out += ["Against the targets of issue 14 (medians of this run)", "",
+                "| target | measured | |", "| --- | ---: | --- |"]
+        out += [f"| {t} | {m} | {v} |" for t, m, v in verdicts]
         out.append("")
     return "\n".join(out)
+
+
+def targets(results: dict) -> list[tuple[str, str, str]]:
+    rows = {r["size"]: r for r in results["sizes"]}
+    found = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    real = rows.get(0, {})
+    if "reload" in real:
+        for key, page in (("theme", real["reload"]["theme_page"]),
+                          ("fact", real["reload"]["fact_page"])):
+            value = real["reload"]["fact_edit"][key]["median"]
+            found.append((f"YAML edit on `{page}` < {TARGET_RELOAD_S:.0f} s (real)",
+                          f"{value:.2f} s", verdict(value < TARGET_RELOAD_S)))
+        value = real["reload"]["page_edit"]["page"]["median"]
+        found.append((f"Markdown edit on `{real['reload']['theme_page']}` < "
+                      f"{TARGET_RELOAD_S:.0f} s (real)", f"{value:.2f} s",
+                      verdict(value < TARGET_RELOAD_S)))
+    for n, r in sorted(rows.items()):
+        if "build" in r and (n == 0 or n >= 10000):
+            value = r["build"]["ratio"]["median"]
+            found.append((f"build ≤ {TARGET_RATIO}× the floor ({r['label']})",
+                          f"{value:.2f}×", verdict(value <= TARGET_RATIO)))
+    marginal = [r["build"]["marginal_ms_per_fact"] for _, r in sorted(rows.items())
+                if "build" in r and r["build"]["marginal_ms_per_fact"] is not None]
+    if len(marginal) >= 2:
+        spread = max(marginal) / min(marginal) if min(marginal) > 0 else float("inf")
+        found.append(("linear growth (marginal ms/fact about constant)",
+                      " → ".join(f"{m:.1f}" for m in marginal),
+                      f"ratio of extremes {spread:.2f}"))
+    for n, r in sorted(rows.items()):
+        if "check" in r and n >= 10000:
+            value = r["check"]["seconds"]["median"]
+            found.append((f"check < {TARGET_CHECK_S:.0f} s ({r['label']})", f"{value:.2f} s",
+                          verdict(value < TARGET_CHECK_S)))
+    return found
 
 
 # --------------------------------------------------------------------------- main
@@ -521,21 +436,29 @@ def tables(results: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=3, help="timed runs per figure (3)")
-    parser.add_argument("--large-runs", type=int, default=1,
-                        help="timed builds per figure for sizes >= --large-from (1): a "
-                             "build of 10,000 facts makes ~11,500 pages and takes minutes")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="timed runs per figure: check runs, real/floor build pairs (3)")
+    parser.add_argument("--large-runs", type=int, default=None,
+                        help="build pairs for sizes >= --large-from (default: --runs); a "
+                             "pair at real+10,000 (~23,000 pages) takes ~10 minutes")
     parser.add_argument("--large-from", type=int, default=5000)
     parser.add_argument("--sizes", default=DEFAULT_SIZES,
                         help=f"synthetic facts added to the real data, 'real' for none "
                              f"({DEFAULT_SIZES})")
     parser.add_argument("--reload-sizes", default=DEFAULT_RELOAD_SIZES,
                         help=f"sizes to measure live reload at ({DEFAULT_RELOAD_SIZES})")
-    parser.add_argument("--edits", type=int, default=5, help="edits per live-reload size (5)")
+    parser.add_argument("--edits", type=int, default=5,
+                        help="YAML edits and Markdown edits per live-reload size (5)")
+    parser.add_argument("--broken", type=int, default=3,
+                        help="broken saves (each followed by a good one) per size (3)")
     parser.add_argument("--poll", type=float, default=0.02,
-                        help="seconds between HTTP polls of the page (0.02)")
+                        help="seconds between HTTP polls of a page (0.02)")
+    parser.add_argument("--floor-search", choices=("as-real", "all"), default="as-real",
+                        help="as-real: the floor's search skips the blocks the real site's "
+                             "skips (data-search-exclude); all: it indexes every word")
     parser.add_argument("--quick", action="store_true",
-                        help="1 run; sizes real,1000; live reload at real with 3 edits")
+                        help="1 run, 1 pair; sizes real,1000; live reload at real with 3 "
+                             "edits and 1 broken save")
     parser.add_argument("--no-check", action="store_true")
     parser.add_argument("--no-build", action="store_true")
     parser.add_argument("--no-reload", action="store_true")
@@ -545,13 +468,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     args = parser.parse_args(argv)
     if args.quick:
-        args.runs, args.sizes, args.reload_sizes, args.edits = 1, "real,1000", "real", 3
+        args.runs, args.large_runs, args.sizes = 1, 1, "real,1000"
+        args.reload_sizes, args.edits, args.broken = "real", 3, 1
+    if args.large_runs is None:
+        args.large_runs = args.runs
     sizes = parse_sizes(args.sizes)
     reload_sizes = [] if args.no_reload else parse_sizes(args.reload_sizes)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
-
-    from macros.render import MACROS  # the names the plain baseline must define
 
     meta = machine()
     results: dict = {"machine": meta, "args": {k: (str(v) if isinstance(v, Path) else v)
@@ -566,8 +490,8 @@ def main(argv: list[str] | None = None) -> int:
         rows[n] = {"size": n, "label": size_label(n), "data_dir": str(data_dirs[n]),
                    "synthetic": stats}
         # Validity first: the benchmark only means something on data that checks clean.
-        _, _, code, output = run_timed([sys.executable, str(BENCH / "checktime.py"),
-                                        str(data_dirs[n])], REPO)
+        _, _, _, code, output = run_timed([sys.executable, str(BENCH / "checktime.py"),
+                                           str(data_dirs[n])], REPO)
         check = json.loads(output.strip().splitlines()[-1]) if code == 0 else None
         if not check or check["problems"]:
             raise SystemExit(f"{size_label(n)}: the data does not check clean:\n"
@@ -581,8 +505,8 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[int, list[dict]] = {n: [] for n in sizes}
         for run in range(args.runs):
             for n in sizes:
-                _, _, code, output = run_timed([sys.executable, str(BENCH / "checktime.py"),
-                                                str(data_dirs[n])], REPO)
+                _, _, _, code, output = run_timed(
+                    [sys.executable, str(BENCH / "checktime.py"), str(data_dirs[n])], REPO)
                 if code:
                     raise SystemExit(output)
                 runs[n].append(json.loads(output.strip().splitlines()[-1]))
@@ -595,78 +519,109 @@ def main(argv: list[str] | None = None) -> int:
                 "peak_mb": summary([r["peak_mb"] for r in runs[n]]),
                 "problems": runs[n][0]["problems"], "warnings": runs[n][0]["warnings"],
             }
-
-    # ---------------------------------------------------------------- live reload
-    save(out, results, rows, args, final=False)
-    for n in reload_sizes:
-        log(f"live reload at {size_label(n)}: {args.edits} edits")
-        project = Project(out / "serve" / f"n{n}", data_dirs[n], copy_data=True)
-        rows[n]["reload"] = measure_reload(project, args.edits, args.poll)
         save(out, results, rows, args, final=False)
 
     # ---------------------------------------------------------------- builds
-    save(out, results, rows, args, final=False)
     if not args.no_build:
-        projects: dict[int, Project] = {}
-        configs: dict[int, dict[str, Path]] = {}
-        for n in sizes:
-            project = Project(out / "projects" / f"n{n}", data_dirs[n])
-            configs[n] = {"full": project.root / "mkdocs.yml",
-                          "plain": project.write_stub(list(MACROS)),
-                          "timed": project.write_timed()}
-            projects[n] = project
-            if not args.no_warmup:
-                log(f"warm-up build of {size_label(n)}, timing the fact layer's own work")
-                timings = project.root / "layer-timings.json"
-                seconds, _ = mkdocs_build(project, configs[n]["timed"], "site-timed",
-                                          RR_BENCH_TIMINGS=str(timings))
-                layer = json.loads(timings.read_text())
-                layer["wall"] = seconds
-                rows[n]["layer"] = layer
-                shutil.rmtree(project.root / "site-timed")
-        build_runs: dict[int, list[tuple[float, float]]] = {n: [] for n in sizes}
-        plain_runs: list[tuple[float, float]] = []
-        first = sizes[0]
-        for run in range(args.runs):
-            plain_runs.append(mkdocs_build(projects[first], configs[first]["plain"],
-                                           "site-plain"))
-            log(f"build plain run {run + 1}: {plain_runs[-1][0]:.2f} s")
-            for n in sizes:
-                if n >= args.large_from and run >= args.large_runs:
-                    continue
-                build_runs[n].append(mkdocs_build(projects[n], configs[n]["full"],
-                                                  "site-full"))
-                log(f"build full {size_label(n)} run {run + 1}: "
-                    f"{build_runs[n][-1][0]:.2f} s")
-        plain = summary([s for s, _ in plain_runs])
-        results["plain_build"] = plain
-        results["plain_peak_mb"] = summary([m for _, m in plain_runs])
-        previous = None
-        for n in sizes:
-            full = summary([s for s, _ in build_runs[n]])
-            build = {
-                "full_s": full,
-                "full_peak_mb": summary([m for _, m in build_runs[n]]),
-                "overhead": full["median"] / plain["median"] - 1,
-                "pages": sum(1 for _ in (projects[n].root / "site-full").rglob("*.html")),
-                "marginal_ms_per_fact": None,
-            }
-            layer = rows[n].get("layer")
-            if layer:
-                own = sum(layer["seconds"][k] for k in
-                          ("macros_config", "macros_pages", "glue_hooks"))
-                layer["own_s"] = own
-                layer["share"] = own / layer["wall"]
-                layer["adds"] = own / max(layer["wall"] - own, 1e-9)
-            if previous is not None and rows[n]["facts"] > rows[previous]["facts"]:
-                build["marginal_ms_per_fact"] = (
-                    (full["median"] - rows[previous]["build"]["full_s"]["median"]) * 1000
-                    / (rows[n]["facts"] - rows[previous]["facts"]))
-            rows[n]["build"] = build
-            previous = n
+        build_pairs(out, sizes, data_dirs, rows, args)
+        save(out, results, rows, args, final=False)
+
+    # ---------------------------------------------------------------- live reload
+    for n in reload_sizes:
+        log(f"live reload under make serve at {size_label(n)}: {args.edits} YAML edits, "
+            f"{args.edits} Markdown edits, {args.broken} broken save(s)")
+        project = Project(out / "serve" / f"n{n}", data_dirs[n], copy_data=True)
+        rows[n]["reload"] = reload.measure(project.root, project.data, project.docs,
+                                           edits=args.edits, broken=args.broken,
+                                           interval=args.poll)
+        save(out, results, rows, args, final=False)
 
     save(out, results, rows, args, final=True)
     return 0
+
+
+def build_pairs(out: Path, sizes: list[int], data_dirs: dict[int, Path], rows: dict,
+                args: argparse.Namespace) -> None:
+    """Warm-up (timing the layer), the floor made from a real build, then real and floor
+    built alternately, pair after pair, the sizes taking turns."""
+    projects: dict[int, Project] = {}
+    floors: dict[int, floor.Floor] = {}
+    pairs: dict[int, list[tuple[dict, dict]]] = {n: [] for n in sizes}
+    search_exclude = args.floor_search == "as-real"
+
+    def make_floor(n: int, site: Path) -> None:
+        made = floor.make_floor(site, projects[n].root / "mkdocs.yml",
+                                out / "floors" / f"n{n}", search_exclude=search_exclude)
+        if made.no_article:
+            raise SystemExit(f"{size_label(n)}: pages without the article: "
+                             f"{made.no_article[:5]}")
+        floors[n] = made
+        log(f"floor of {size_label(n)}: {made.pages:,} pages, {made.chars:,} characters "
+            f"of Markdown")
+
+    for n in sizes:
+        projects[n] = Project(out / "projects" / f"n{n}", data_dirs[n])
+        if not args.no_warmup:
+            log(f"warm-up build of {size_label(n)}, timing the fact layer's own work")
+            timings = projects[n].root / "layer-timings.json"
+            site = projects[n].root / "site-timed"
+            done = mkdocs_build(projects[n].root, projects[n].write_timed(), site,
+                                RR_BENCH_TIMINGS=str(timings))
+            layer = json.loads(timings.read_text())
+            layer["wall"] = done["s"]
+            own = sum(layer["seconds"][k] for k in ("macros_config", "macros_pages",
+                                                     "glue_hooks"))
+            layer.update(own_s=own, share=own / done["s"],
+                         adds=own / max(done["s"] - own, 1e-9))
+            rows[n]["layer"] = layer
+            make_floor(n, site)
+            shutil.rmtree(site)
+    for run in range(max(args.runs, args.large_runs)):
+        for n in sizes:
+            if run >= (args.large_runs if n >= args.large_from else args.runs):
+                continue
+            project = projects[n]
+            real = mkdocs_build(project.root, project.root / "mkdocs.yml",
+                                project.root / "site-full")
+            if n not in floors:  # no warm-up: the floor comes from this build
+                make_floor(n, project.root / "site-full")
+            fl = mkdocs_build(floors[n].root, floors[n].config, floors[n].root / "site")
+            pairs[n].append((real, fl))
+            log(f"pair {run + 1} at {size_label(n)}: real {real['s']:.2f} s, floor "
+                f"{fl['s']:.2f} s, ratio {real['s'] / fl['s']:.2f} "
+                f"(CPU {real['cpu_s']:.1f}/{fl['cpu_s']:.1f} s)")
+    previous = None
+    for n in sizes:
+        real_runs = [r for r, _ in pairs[n]]
+        floor_runs = [f for _, f in pairs[n]]
+        pages = len(floor.page_urls(projects[n].root / "site-full"))
+        floor_pages = len(floor.page_urls(floors[n].root / "site"))
+        if floor_pages != pages:
+            raise SystemExit(f"{size_label(n)}: the floor has {floor_pages} pages, the real "
+                             f"build {pages}")
+        build = {
+            "pages": pages, "floor_pages": floor_pages, "floor_chars": floors[n].chars,
+            "floor_search": args.floor_search,
+            "real_s": summary([r["s"] for r in real_runs]),
+            "floor_s": summary([f["s"] for f in floor_runs]),
+            "real_cpu_s": summary([r["cpu_s"] for r in real_runs]),
+            "floor_cpu_s": summary([f["cpu_s"] for f in floor_runs]),
+            "ratio": summary([r["s"] / f["s"] for r, f in pairs[n]]),
+            "cpu_ratio": summary([r["cpu_s"] / f["cpu_s"] for r, f in pairs[n]]),
+            "real_peak_mb": summary([r["peak_mb"] for r in real_runs]),
+            "floor_peak_mb": summary([f["peak_mb"] for f in floor_runs]),
+            "marginal_ms_per_fact": None, "floor_marginal_ms_per_fact": None,
+        }
+        build["ratio_of_medians"] = build["real_s"]["median"] / build["floor_s"]["median"]
+        if previous is not None and rows[n]["facts"] > rows[previous]["facts"]:
+            added = rows[n]["facts"] - rows[previous]["facts"]
+            before = rows[previous]["build"]
+            build["marginal_ms_per_fact"] = (
+                build["real_s"]["median"] - before["real_s"]["median"]) * 1000 / added
+            build["floor_marginal_ms_per_fact"] = (
+                build["floor_s"]["median"] - before["floor_s"]["median"]) * 1000 / added
+        rows[n]["build"] = build
+        previous = n
 
 
 def save(out: Path, results: dict, rows: dict, args: argparse.Namespace, *,
@@ -681,12 +636,13 @@ def save(out: Path, results: dict, rows: dict, args: argparse.Namespace, *,
     (out / "results.json").write_text(json.dumps(results, indent=1, ensure_ascii=False))
     header = (f"Machine: {meta['nproc']} × {meta['cpu']}; Python {meta['python']}, "
               f"mkdocs {meta['mkdocs']}, Material {meta['mkdocs-material']}, "
-              f"mkdocs-macros {meta['mkdocs-macros-plugin']}\n"
+              f"mkdocs-macros {meta['mkdocs-macros-plugin']}, "
+              f"mkdocs-static-i18n {meta['mkdocs-static-i18n']}\n"
               f"Date: {meta['date']}; commit {meta['commit']}"
               f"{' (with uncommitted changes)' if meta['dirty'] else ''}; "
-              f"runs per figure: {args.runs} ({args.large_runs} for builds of "
-              f"{args.large_from:,}+ synthetic facts); "
-              f"load average at start/end: {meta['loadavg_start'][0]:.1f}/"
+              f"runs: {args.runs} ({args.large_runs} build pairs at "
+              f"{args.large_from:,}+ synthetic facts); floor search: {args.floor_search}; "
+              f"load average (1 min) at start/end: {meta['loadavg_start'][0]:.1f}/"
               f"{meta['loadavg_end'][0]:.1f} on {meta['nproc']} cores\n")
     (out / "results.md").write_text(header + "\n" + text, "utf-8")
     if final:

@@ -37,6 +37,16 @@ def source_url(source_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
+#: Where each chart's downloads are (under the site's downloads directory).
+CHARTS_DIR = "downloads/charts"
+
+
+def chart_file_url(chart_id: str, ext: str) -> str:
+    """A chart's download: its data ('downloads/charts/<id>.csv') or its picture in a
+    language ('downloads/charts/<id>.en.svg', '<id>.zh.svg')."""
+    return f"{CHARTS_DIR}/{chart_id}.{ext}"
+
+
 def relative_url(target: str, page_url: str) -> str:
     """URL of ``target`` relative to the page at ``page_url``; both site-root-relative,
     as MkDocs writes them with use_directory_urls ('' is the home page, 'compute/').

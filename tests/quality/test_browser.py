@@ -154,3 +154,37 @@ def test_evidence_link_by_keyboard(browser, served, figure_page):
         _assert_landed(page, frag, f"/{figure_page} Tab x{presses} + Enter")
     finally:
         ctx.close()
+
+
+@pytest.fixture(scope="session")
+def chart_pages(site_dir, pages) -> list[str]:
+    """Every page that draws a chart."""
+    return [p for p in pages
+            if 'class="rr-chart ' in checks.page_file(site_dir, p).read_text("utf-8")]
+
+
+def test_chart_text_is_legible_on_a_phone(browser, served, chart_pages):
+    """At 390 CSS px wide, in both languages, no text of any chart renders under 12 CSS
+    px (an SVG's text counts at the size it is drawn, after the SVG is scaled to fit),
+    and no chart is wider than the screen."""
+    assert any(p.startswith("zh/") for p in chart_pages), "no Chinese page draws a chart"
+    assert any(not p.startswith("zh/") for p in chart_pages), "no English page draws a chart"
+    problems, measured = [], []
+    for path in chart_pages:
+        ctx, page, visit = B.open_page(browser, served.origin, served.url(path),
+                                       viewport=B.PHONE)
+        try:
+            found = B.chart_text_sizes(page)
+        finally:
+            ctx.close()
+        for chart in found:
+            measured.append(f"/{path}#{chart['id']}: {chart['texts']} texts, "
+                            f"smallest {chart['min']:.1f}px")
+            if not chart["texts"]:
+                problems.append(f"/{path}#{chart['id']}: no visible text at 390px")
+            problems += [f"/{path}#{chart['id']}: {s}" for s in chart["small"]]
+            if chart["overflow"]:
+                problems.append(f"/{path}#{chart['id']}: wider than the screen at 390px")
+    print("\n".join(measured))
+    assert measured, "no chart measured"
+    assert not problems, "\n".join(problems)

@@ -201,7 +201,7 @@ def test_a_count_with_a_total_says_of_and_is_drawn_in_cells(world):
     zh = _view(world, "totals", "zh")
     assert zh.rows[0].mark.value_text == "10个模型中的5个"
     html = _html(world, "totals")
-    assert "rr-track--total rr-track--units" in html and "--units: 10" in html
+    assert "rr-track--total rr-track--units" in html and "--units:10" in html
 
 
 def test_an_undated_figure_says_so_with_its_bound(world):

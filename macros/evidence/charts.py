@@ -27,11 +27,16 @@ class ChartProblem:
     hint: str | None = None
 
 
-def members(entity: Entity | None) -> list[str]:
-    """The entities a group entity stands for (``Entity.members``, where the data model
-    has it); none otherwise. Charts draw a group as the whole of its members."""
-    found = getattr(entity, "members", None) if entity is not None else None
-    return [str(m) for m in found] if isinstance(found, (list, tuple)) else []
+def aggregate(facts: Sequence[Fact], entities: Mapping[str, Entity]) -> str | None:
+    """The subject among ``facts`` that groups others among them (``Entity.members``, as
+    BAT groups Baidu, Alibaba and Tencent), or None. A chart draws it as the whole of
+    its members, never beside them."""
+    subjects = {f.subject for f in facts if f.subject}
+    for fact in facts:
+        entity = entities.get(fact.subject or "")
+        if entity is not None and subjects & set(entity.members):
+            return entity.id
+    return None
 
 
 def top(fact: Fact) -> float:
@@ -148,10 +153,6 @@ def chart_problems(chart: Chart, facts: Mapping[str, Fact], measures: Mapping[st
                 problems.append(ChartProblem(("form",), f"fact '{fact.id}' {why}",
                                              "use form: table"))
                 break
-    if chart.whole is not None and chart.form is not ChartForm.parts:
-        problems.append(ChartProblem(("whole",), f"only form parts has a whole, this chart "
-                                     f"is {chart.form.value}",
-                                     "use form: parts to draw the whole with its parts"))
     if chart.form is ChartForm.bars:
         periods = sorted({f.as_of or "" for f in drawn})
         if len(periods) > 1:
@@ -162,17 +163,13 @@ def chart_problems(chart: Chart, facts: Mapping[str, Fact], measures: Mapping[st
     elif chart.form is ChartForm.change:
         problems += change_problems(drawn)
     elif chart.form is ChartForm.parts:
-        problems += _parts_problems(chart, drawn)
-    if chart.form in (ChartForm.bars, ChartForm.change):
-        subjects = {f.subject for f in drawn if f.subject}
-        for fact in drawn:
-            inside = sorted(subjects & set(members(entities.get(fact.subject or ""))))
-            if inside:
-                problems.append(ChartProblem(
-                    ("form",), f"'{fact.subject}' is the whole of '{inside[0]}': an "
-                    "aggregate is never drawn beside its parts",
-                    f"use form: parts with whole: {fact.subject}"))
-                break
+        problems += _parts_problems(drawn, entities)
+    group = aggregate(drawn, entities)
+    if group is not None and chart.form is not ChartForm.parts:
+        inside = sorted({f.subject for f in drawn if f.subject} & set(entities[group].members))
+        problems.append(ChartProblem(
+            ("form",), f"'{group}' groups '{inside[0]}': an aggregate is never drawn "
+            "beside its members", "use form: parts, which draws it as their whole"))
     keys = set(row_key(chart.form, drawn).values())
     for i, spec in enumerate(chart.rows):
         if spec.key not in keys:
@@ -181,17 +178,26 @@ def chart_problems(chart: Chart, facts: Mapping[str, Fact], measures: Mapping[st
     return problems
 
 
-def _parts_problems(chart: Chart, drawn: list[Fact]) -> list[ChartProblem]:
+def _parts_problems(drawn: list[Fact],
+                    entities: Mapping[str, Entity]) -> list[ChartProblem]:
+    """Parts need a whole: an aggregate subject whose members are the other subjects, or
+    one total (quantity.of) that every count is out of. They cannot add up to more than
+    a whole given exactly or as an upper bound."""
     problems: list[ChartProblem] = []
-    if chart.whole is not None:
-        wholes = [f for f in drawn if f.subject == chart.whole]
+    group = aggregate(drawn, entities)
+    if group is not None:
+        wholes = [f for f in drawn if f.subject == group]
         if len(wholes) != 1:
-            problems.append(ChartProblem(
-                ("whole",), f"the whole '{chart.whole}' should be the subject of one of the "
-                f"chart's facts, not {len(wholes)}", "list the fact with the total"))
+            problems.append(ChartProblem(("facts",), f"the aggregate '{group}' has "
+                                         f"{len(wholes)} figures here; a whole has one"))
             return problems
         whole = wholes[0]
         parts = [f for f in drawn if f is not whole]
+        outside = [f.subject for f in parts if f.subject not in entities[group].members]
+        if outside:
+            problems.append(ChartProblem(
+                ("facts",), f"'{outside[0]}' is not one of the members of '{group}', "
+                "so it is not a part of its whole", "list only the aggregate and its members"))
         total, what = top(whole), f"the whole ({whole.id})"
         bounded_above = whole.quantity is not None and whole.quantity.qualifier in (
             Qualifier.exact, Qualifier.less_than, Qualifier.at_most)
@@ -199,8 +205,9 @@ def _parts_problems(chart: Chart, drawn: list[Fact]) -> list[ChartProblem]:
         totals = {f.quantity.of for f in drawn if f.quantity is not None}
         if None in totals or len(totals) != 1:
             problems.append(ChartProblem(
-                ("whole",), "parts need a whole: name the aggregate subject in 'whole', or "
-                "give each count the total it is out of (quantity.of), the same for all"))
+                ("form",), "parts need a whole: an aggregate subject among the facts (an "
+                "entity whose members are the other subjects), or one total that every "
+                "count is out of (quantity.of)"))
             return problems
         parts, total, what = drawn, float(next(iter(totals)) or 0), "their total"
         bounded_above = True

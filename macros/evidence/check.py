@@ -420,7 +420,6 @@ class _Checker:
             self._ref(item, ("facts", index), fact_id, "fact")
         for index, chart_id in enumerate(chart.panels):
             self._ref(item, ("panels", index), chart_id, "chart")
-        self._ref(item, ("whole",), chart.whole, "entity")
 
     def _check_fact_references(self, item: _Item) -> None:
         fact: Fact = item.obj

@@ -372,8 +372,10 @@ CHART_FORM_MEANING: dict[ChartForm, str] = {
     ChartForm.bars: "one bar per row, all for one date or period",
     ChartForm.change: "the same subjects at two dates: one dumbbell per subject, from the "
                       "earlier figure to the later",
-    ChartForm.parts: "parts of a whole, stacked in one bar: the whole is the 'whole' "
-                     "subject's figure, or the total the counts are out of (quantity.of)",
+    ChartForm.parts: "parts of a whole, stacked in one bar: the whole is the figure of "
+                     "an aggregate subject (an entity whose members are the other "
+                     "subjects, such as BAT), drawn above its parts and never beside them, "
+                     "or the total the counts are out of (quantity.of)",
     ChartForm.table: "no picture: the figures as a table (ranks, counts that differ in "
                      "what they count, periods that do not compare)",
     ChartForm.panels: "two or more of the charts above side by side, under one finding",
@@ -386,7 +388,7 @@ class ChartRowSpec(_Strict):
 
     key: Id = Field(description="What the row stands for: the subject's entity id, or, "
                     "in a chart whose facts share one subject, the measure id.",
-                    examples=["llms-relying-on-nvidia-chips", "bat"])
+                    examples=["llms-relying-on-nvidia-chips", "alibaba"])
     label: Bilingual | None = Field(default=None, description="The row's label.",
                                     examples=[{"en": "Built on Nvidia (US) chips",
                                                "zh": "依赖英伟达（美国）芯片"}])
@@ -402,7 +404,7 @@ class Chart(_Strict):
     finding it shows as its title."""
 
     id: Id = Field(description="Stable id: the chart's anchor #chart-<id> and its "
-                   "downloads downloads/charts/<id>.csv and .svg.",
+                   "downloads charts/<id>.csv and .svg.",
                    examples=["llms-by-chip-origin"])
     form: ChartForm = Field(description="; ".join(f"{k.value}: {v}" for k, v in
                                                   CHART_FORM_MEANING.items()) + ".")
@@ -428,11 +430,6 @@ class Chart(_Strict):
         default=None,
         description="Caveats a reader needs to read the chart (what is counted, how a "
         "period was inferred), shown under it.")
-    whole: Id | None = Field(
-        default=None,
-        description="form parts: the subject whose figure is the whole of the others "
-        "(an aggregate such as 'bat'). It is drawn as the whole, never beside its parts.",
-        examples=["bat"])
     rows: list[ChartRowSpec] = Field(default_factory=list,
                                      description="Labels and colours of rows that need them.")
 

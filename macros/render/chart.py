@@ -202,7 +202,7 @@ def chart_view(page: Page, chart: Chart | None, facts: Sequence[Fact],
     marks = {f.id: _mark(page, f, views[f.id]) for f in facts}
     labels = {f.id: _label(page, keys[f.id], specs.get(keys[f.id])) for f in facts}
     tones = {f.id: _tone(keys[f.id], f, specs.get(keys[f.id])) for f in facts}
-    whole_id = chart.whole if chart is not None else _aggregate(page, facts)
+    whole_id = rules.aggregate(facts, fb.entities)
     measures = list(dict.fromkeys(f.measure for f in facts if f.measure))
     periods = {views[f.id].as_of for f in facts}
     names = [page.text(fb.measures[m].name) for m in measures] if len(measures) == 1 else []
@@ -271,19 +271,10 @@ def _panels(page: Page, chart: Chart) -> ChartView:
         svg=page.rel(links.chart_file_url(chart.id, f"{page.lang}.svg")), panels=inner)
 
 
-def _aggregate(page: Page, facts: Sequence[Fact]) -> str | None:
-    """Without a chart in the data: a subject that is the whole of others drawn with it
-    (``Entity.members``, where the model has it)."""
-    subjects = {f.subject for f in facts}
-    for fact in facts:
-        entity = page.fb.entities.get(fact.subject or "")
-        if subjects & set(rules.members(entity)):
-            return fact.subject
-    return None
-
-
 def _aggregate_form(page: Page, facts: Sequence[Fact], form: ChartForm) -> ChartForm:
-    return ChartForm.parts if form in rules.DRAWN and _aggregate(page, facts) else form
+    """Without a chart in the data: an aggregate and its members are parts of a whole."""
+    grouped = rules.aggregate(facts, page.fb.entities) is not None
+    return ChartForm.parts if form in rules.DRAWN and grouped else form
 
 
 def _label(page: Page, key: str, spec: ChartRowSpec | None) -> str:

@@ -2,13 +2,17 @@
 language. Plain Python, no MkDocs. Made at build time from the same views the pages
 draw (:func:`.chart.chart_view`), byte for byte the same for the same data.
 
-- ``downloads/charts/<id>.csv``: one row per figure, in both languages (labels, dates
+- ``charts/<id>.csv``: one row per figure, in both languages (labels, dates
   as readers see them, values with their hedges) beside the raw values, the fact, its
   source and who produced the data.
-- ``downloads/charts/<id>.en.svg`` / ``.zh.svg``: the chart with its title (the
+- ``charts/<id>.en.svg`` / ``.zh.svg``: the chart with its title (the
   finding), what it measures, its marks, its source line and note, at a fixed width of
   ``WIDTH`` px with no text under ``MIN_TEXT`` px. Built with ElementTree, so every text
   is escaped and the file is well-formed XML.
+
+They sit in ``charts/``, not ``downloads/``: ``downloads/`` is the dataset (a Frictionless
+Data Package describing every CSV in it), and a chart's CSV is a view of some of its
+figures.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, Arial, "PingFang SC", '
 TONES = {"us": "#0072b2", "china": "#d55e00", "other": "#6b7280"}
 TEXT, MUTED, RULE, SURFACE = "#1f2328", "#4f5866", "#d5d9e0", "#ffffff"
 
-#: Columns of downloads/charts/<id>.csv, in order, with what each holds.
+#: Columns of charts/<id>.csv, in order, with what each holds.
 CSV_COLUMNS: list[tuple[str, str]] = [
     ("chart", "Chart id (a panel's own id in a chart of panels)."),
     ("row", "The row: the subject's entity id, or the measure id."),

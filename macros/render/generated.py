@@ -68,6 +68,6 @@ def generated_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
     for lang in LANGS:
         files[feed.feed_path(lang)] = feed.atom(fb, options.site_name,
                                                 options.site_url or "/", lang)
-    # Each chart's data (CSV) and picture (SVG, per language): downloads/charts/.
+    # Each chart's data (CSV) and picture (SVG, per language): charts/.
     files.update(chart_files.chart_files(fb, options))
     return files

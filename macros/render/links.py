@@ -37,13 +37,14 @@ def source_url(source_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
-#: Where each chart's downloads are (under the site's downloads directory).
-CHARTS_DIR = "downloads/charts"
+#: Where each chart's downloads are: its data and picture, beside the dataset (downloads/),
+#: which holds every figure; a chart's CSV is a view of some of them.
+CHARTS_DIR = "charts"
 
 
 def chart_file_url(chart_id: str, ext: str) -> str:
-    """A chart's download: its data ('downloads/charts/<id>.csv') or its picture in a
-    language ('downloads/charts/<id>.en.svg', '<id>.zh.svg')."""
+    """A chart's download: its data ('charts/<id>.csv') or its picture in a
+    language ('charts/<id>.en.svg', '<id>.zh.svg')."""
     return f"{CHARTS_DIR}/{chart_id}.{ext}"
 
 

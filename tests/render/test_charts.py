@@ -70,10 +70,11 @@ def _measure(measure_id: str, unit: str, counted: str | None = None) -> Measure:
     return Measure.model_validate(data)
 
 
-def _entity(entity_id: str, name: str) -> Entity:
+def _entity(entity_id: str, name: str, members: list[str] | None = None) -> Entity:
     return Entity.model_validate({"id": entity_id, "kind": "company",
                                   "name": {"en": name, "zh": name},
-                                  "description": {"en": name, "zh": name}})
+                                  "description": {"en": name, "zh": name},
+                                  "members": members or []})
 
 
 def _chart(chart_id: str, form: str, facts: list[str], **more) -> Chart:
@@ -124,7 +125,7 @@ def world(mini_factbase) -> FactBase:
         _chart("totals", "bars", ["t-china", "t-us"]),
         _chart("shares", "change", ["c-china-22", "c-china-19", "c-us-19", "c-us-22"],
                note={"en": "By origin.", "zh": "按来源。"}),
-        _chart("spend", "parts", ["p-all", "p-alpha", "p-gamma", "p-beta"], whole="big-three",
+        _chart("spend", "parts", ["p-all", "p-alpha", "p-gamma", "p-beta"],
                rows=[{"key": "big-three", "label": {"en": "All three", "zh": "三家合计"},
                       "country": "china"}]),
         _chart("chips", "parts", ["o-nv", "o-home"],
@@ -138,7 +139,7 @@ def world(mini_factbase) -> FactBase:
     ]
     entities = {**fb.entities, **{e.id: e for e in (
         _entity("alpha", "Alpha"), _entity("beta", "Beta"), _entity("gamma", "Gamma"),
-        _entity("big-three", "The Big Three"))}}
+        _entity("big-three", "The Big Three", ["alpha", "beta", "gamma"]))}}
     measures = {**fb.measures, **{m.id: m for m in (
         _measure("money", "CNY"), _measure("top10", "count", "papers"),
         _measure("share", "percent"), _measure("on-nvidia", "count", "models"),
@@ -271,29 +272,30 @@ def test_parts_of_a_total_show_the_total_and_what_no_part_covers(world):
     assert c.subtitle == "2024 (inferred)"
 
 
-def test_an_aggregate_with_members_is_refused_beside_them(world, monkeypatch):
-    """With Entity.members (a group entity's parts), a chart may not draw the group
-    beside its members; until the model has it, charts name the whole themselves."""
-    from macros.evidence import charts as rules
+def test_an_aggregate_is_refused_beside_its_members(world):
+    """BAT beside Baidu, Alibaba and Tencent: the aggregate is an entity with members,
+    and only form parts may draw it with them (as their whole)."""
+    for form in ("bars", "table"):
+        chart = _chart("side-by-side", form, ["p-all", "p-alpha", "p-beta"])
+        messages = [p.message for p in chart_problems(chart, world.facts, world.measures,
+                                                      world.entities, {})]
+        assert messages == ["'big-three' groups 'alpha': an aggregate is never drawn "
+                            "beside its members"], form
 
-    monkeypatch.setattr(rules, "members",
-                        lambda e: ["alpha", "beta"] if e is not None and e.id == "big-three"
-                        else [])
-    chart = _chart("side-by-side", "bars", ["p-all", "p-alpha", "p-beta"])
-    messages = [p.message for p in chart_problems(chart, world.facts, world.measures,
-                                                  world.entities, {})]
-    assert messages == ["'big-three' is the whole of 'alpha': an aggregate is never drawn "
-                        "beside its parts"]
+
+def test_a_chart_of_the_measure_alone_draws_the_aggregate_as_the_whole(world):
+    page = _page(world)
+    facts = [world.facts[f] for f in ("p-all", "p-alpha", "p-beta", "p-gamma")]
+    view = charts.chart_view(page, None, facts, ["money"])
+    assert view.form == "parts" and view.whole is not None and view.whole.key == "big-three"
 
 
 @pytest.mark.parametrize("chart,message", [
     (_chart("x", "parts", ["b-us", "b-china"]),
-     "parts need a whole: name the aggregate subject in 'whole', or give each count the "
-     "total it is out of (quantity.of), the same for all"),
-    (_chart("x", "parts", ["p-all", "p-alpha"], whole="gamma"),
-     "the whole 'gamma' should be the subject of one of the chart's facts, not 0"),
-    (_chart("x", "bars", ["b-us"], whole="us"),
-     "only form parts has a whole, this chart is bars"),
+     "parts need a whole: an aggregate subject among the facts (an entity whose members "
+     "are the other subjects), or one total that every count is out of (quantity.of)"),
+    (_chart("x", "parts", ["p-all", "p-alpha", "b-us"]),
+     "'us' is not one of the members of 'big-three', so it is not a part of its whole"),
     (_chart("x", "change", ["c-china-19", "c-us-19", "c-us-22"]),
      "change draws each subject at two dates on one measure, but 'china' has 1 figure(s) "
      "for 1 date(s)"),
@@ -327,12 +329,12 @@ def test_every_chart_credits_its_outlet_and_producer_and_links_its_files(world):
     assert c.sources[0].href == "../sources/#source-mini-daily-2025-report"
     assert c.data == "Farsight Institute" and c.note == "By origin."
     assert c.permalink == "#chart-shares"
-    assert c.csv == "../downloads/charts/shares.csv"
-    assert c.svg == "../downloads/charts/shares.en.svg"
-    assert _view(world, "shares", "zh").svg == "../../downloads/charts/shares.zh.svg"
+    assert c.csv == "../charts/shares.csv"
+    assert c.svg == "../charts/shares.en.svg"
+    assert _view(world, "shares", "zh").svg == "../../charts/shares.zh.svg"
     html = _html(world, "shares")
     assert '<a class="rr-chart__permalink" href="#chart-shares"' in html
-    assert 'href="../downloads/charts/shares.csv" type="text/csv">Data (CSV)</a>' in html
+    assert 'href="../charts/shares.csv" type="text/csv">Data (CSV)</a>' in html
 
 
 def test_a_table_has_no_picture_and_its_figures_link_to_their_cards(world):
@@ -373,7 +375,7 @@ def test_hostile_text_is_escaped_in_the_page_and_the_picture(world):
                   charts={**world.charts, "spend": chart})
     html = _html(fb, "spend")
     assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in html
-    svg = chart_files(fb, OPTIONS)["downloads/charts/spend.en.svg"].decode()
+    svg = chart_files(fb, OPTIONS)["charts/spend.en.svg"].decode()
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     ET.fromstring(svg)  # well-formed
 
@@ -384,15 +386,15 @@ def test_hostile_text_is_escaped_in_the_page_and_the_picture(world):
 def test_each_chart_has_its_csv_and_an_svg_per_language(world):
     files = chart_files(world, OPTIONS)
     for chart_id, chart in world.charts.items():
-        assert f"downloads/charts/{chart_id}.csv" in files
+        assert f"charts/{chart_id}.csv" in files
         drawn = chart.form.value != "table"
         for lang in ("en", "zh"):
-            assert (f"downloads/charts/{chart_id}.{lang}.svg" in files) == drawn
+            assert (f"charts/{chart_id}.{lang}.svg" in files) == drawn
 
 
 def test_the_csv_holds_each_figure_with_its_hedge_total_and_producer(world):
     rows = list(csv.DictReader(io.StringIO(
-        chart_files(world, OPTIONS)["downloads/charts/chips.csv"].decode())))
+        chart_files(world, OPTIONS)["charts/chips.csv"].decode())))
     assert list(rows[0]) == [name for name, _ in CSV_COLUMNS]
     assert [(r["fact"], r["value"], r["of"], r["shown_en"], r["shown_zh"]) for r in rows] == [
         ("o-nv", "12", "20", "12 of 20 models", "20个模型中的12个"),
@@ -401,14 +403,14 @@ def test_the_csv_holds_each_figure_with_its_hedge_total_and_producer(world):
     assert rows[0]["unnamed_producer_en"] == "an unnamed study"
     assert rows[0]["fact_url"] == "https://example.org/mini/facts/o-nv/"
     panels = list(csv.DictReader(io.StringIO(
-        chart_files(world, OPTIONS)["downloads/charts/both.csv"].decode())))
+        chart_files(world, OPTIONS)["charts/both.csv"].decode())))
     assert [r["chart"] for r in panels] == ["shares"] * 4 + ["chips"] * 2
 
 
 @pytest.mark.parametrize("chart_id", ["bounds", "totals", "shares", "spend", "chips", "both"])
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_the_svg_stands_alone_with_title_source_and_legible_text(world, chart_id, lang):
-    svg = chart_files(world, OPTIONS)[f"downloads/charts/{chart_id}.{lang}.svg"].decode()
+    svg = chart_files(world, OPTIONS)[f"charts/{chart_id}.{lang}.svg"].decode()
     root = ET.fromstring(svg)
     ns = "{http://www.w3.org/2000/svg}"
     assert root.get("width") == str(WIDTH) and root.get("viewBox", "").startswith("0 0 680 ")
@@ -558,5 +560,5 @@ def real_files(factbase) -> dict[str, bytes]:
 def test_the_real_charts_files_are_all_made(factbase, real_files):
     assert {Path(name).name for name in real_files} >= {
         f"{c}.csv" for c in factbase.charts}
-    svg = real_files["downloads/charts/llms-by-chip-origin.en.svg"].decode()
+    svg = real_files["charts/llms-by-chip-origin.en.svg"].decode()
     assert "17 of 20 models" in svg and "recent study" in svg

@@ -376,8 +376,14 @@ _CHART_TEXT_JS = """() => {
       sizes.push(size);
       if (size < 12 - 1e-6) small.push(`${size.toFixed(1)}px "${text.slice(0, 40)}"`);
     }
+    // The filled dots of a change chart (in its values line and on its track): round,
+    // and filled with the colour of their ring, or the earlier/later key is lost.
+    const dots = [...chart.querySelectorAll('.rr-dot--to, .rr-change__dot--to')].filter(d => {
+      const r = d.getBoundingClientRect(), s = getComputedStyle(d);
+      return Math.abs(r.width - r.height) > 0.5 || s.backgroundColor !== s.borderTopColor;
+    }).length;
     const box = chart.getBoundingClientRect();
-    out.push({id: chart.id, texts: sizes.length,
+    out.push({id: chart.id, texts: sizes.length, bad_dots: dots,
               min: sizes.length ? Math.min(...sizes) : null, small: small.slice(0, 5),
               overflow: chart.scrollWidth > chart.clientWidth + 1 ||
                         box.right > document.documentElement.clientWidth + 1});
@@ -388,6 +394,7 @@ _CHART_TEXT_JS = """() => {
 
 def chart_text_sizes(page) -> list[dict]:
     """Per chart on the page (details opened): how many texts it shows, the smallest
-    rendered size in CSS px (an SVG text at its drawn size), those under 12 px, and
-    whether the chart is wider than its box or the screen."""
+    rendered size in CSS px (an SVG text at its drawn size), those under 12 px, whether
+    the chart is wider than its box or the screen, and how many of its filled dots
+    (change charts) are not round and filled."""
     return page.evaluate(_CHART_TEXT_JS)

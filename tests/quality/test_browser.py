@@ -166,7 +166,8 @@ def chart_pages(site_dir, pages) -> list[str]:
 def test_chart_text_is_legible_on_a_phone(browser, served, chart_pages):
     """At 390 CSS px wide, in both languages, no text of any chart renders under 12 CSS
     px (an SVG's text counts at the size it is drawn, after the SVG is scaled to fit),
-    and no chart is wider than the screen."""
+    no chart is wider than the screen, and the dots that tell a change chart's later
+    figure from its earlier one are drawn."""
     assert any(p.startswith("zh/") for p in chart_pages), "no Chinese page draws a chart"
     assert any(not p.startswith("zh/") for p in chart_pages), "no English page draws a chart"
     problems, measured = [], []
@@ -185,6 +186,9 @@ def test_chart_text_is_legible_on_a_phone(browser, served, chart_pages):
             problems += [f"/{path}#{chart['id']}: {s}" for s in chart["small"]]
             if chart["overflow"]:
                 problems.append(f"/{path}#{chart['id']}: wider than the screen at 390px")
+            if chart["bad_dots"]:
+                problems.append(f"/{path}#{chart['id']}: {chart['bad_dots']} filled dots "
+                                "are not drawn round and filled")
     print("\n".join(measured))
     assert measured, "no chart measured"
     assert not problems, "\n".join(problems)

@@ -266,3 +266,26 @@ def test_chart_text_check_catches_a_scaled_down_svg_and_small_html(browser, plan
     # A closed disclosure is opened before measuring: its rows count too.
     assert found["chart-ok"]["small"] == ['11.0px "Hidden row"']
     assert found["chart-ok"]["texts"] == 3
+    assert found["chart-ok"]["bad_dots"] == 0
+
+
+def test_chart_check_catches_a_filled_dot_drawn_hollow(browser, planted_server):
+    """A change chart's later figure is its filled dot: a dot drawn hollow, or squashed,
+    loses the key."""
+    _, s = planted_server({
+        "index.html": page(
+            '<style>.d{display:inline-block;width:10px;height:10px;border-radius:50%;'
+            'border:2px solid #000}</style>'
+            '<figure class="rr-chart" id="chart-a"><p>x <span class="d rr-dot--to" '
+            'style="background:#000"></span></p></figure>'
+            '<figure class="rr-chart" id="chart-b"><p>x <span class="d rr-dot--to" '
+            'style="background:#000;height:20px"></span></p></figure>'
+            '<figure class="rr-chart" id="chart-c"><p>x <span class="d rr-change__dot--to" '
+            'style="background:#fff"></span></p></figure>'),
+    })
+    ctx, p, _ = B.open_page(browser, s.origin, s.url(""), viewport=B.PHONE)
+    try:
+        found = {c["id"]: c["bad_dots"] for c in B.chart_text_sizes(p)}
+    finally:
+        ctx.close()
+    assert found == {"chart-a": 0, "chart-b": 1, "chart-c": 1}

@@ -14,8 +14,9 @@ The forms (``macros.evidence.charts`` holds their rules):
 - **change**: the same subjects at two dates, one dumbbell per subject: a hollow dot at
   the earlier figure, a filled one at the later, joined by a line.
 - **parts**: parts of a whole in one stacked bar, largest first, each labelled under its
-  segment; the whole (the ``whole`` subject's figure) drawn above it on the same scale,
-  never beside its parts. Counts of a small total are drawn as one cell per unit.
+  segment; the whole (the figure of an aggregate subject, an entity whose members are
+  the other subjects, such as BAT) drawn above it on the same scale, never beside its
+  parts. Counts of a small total are drawn as one cell per unit.
 - **table**: no picture. **panels**: other charts under one finding.
 
 A lower bound ("more than 50") is drawn solid to the bound and open beyond it, fading
@@ -63,7 +64,6 @@ class Mark:
     start: float = 0.0  # where it starts (parts: after the parts before it)
     size: float = 0.0  # solid length: to the value, a range's low end or the bound
     extra: float = 0.0  # beyond it: to a range's high end, or a lower bound's open tail
-    ours: bool = False  # the value is our conversion, not the source's figure
 
     @property
     def end(self) -> float:
@@ -103,7 +103,6 @@ class TableRow:
     period: str
     value_text: str
     as_printed: str
-    ours: bool
     fact: FactView
 
 
@@ -218,7 +217,7 @@ def chart_view(page: Page, chart: Chart | None, facts: Sequence[Fact],
             page.text(fb.measures[m].name) for m in measures),
         found=chart is not None, subtitle=subtitle, rows=[],
         table=[TableRow(labels[f.id], views[f.id].as_of, marks[f.id].value_text,
-                        views[f.id].as_printed, marks[f.id].ours, views[f.id])
+                        views[f.id].as_printed, views[f.id])
                for f in facts],
         sources=_sources(page, facts), data=_producers(page, facts),
         note=(page.text(chart.note) if chart is not None and chart.note else

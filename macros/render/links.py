@@ -48,6 +48,12 @@ def chart_file_url(chart_id: str, ext: str) -> str:
     return f"{CHARTS_DIR}/{chart_id}.{ext}"
 
 
+def claims_url(lang: str, by: str = "") -> str:
+    """The claims page ('claims/', 'zh/claims/') or one of its arrangements
+    ('claims/by-theme/', 'claims/by-speaker/')."""
+    return f"{lang_prefix(lang)}claims/" + (f"by-{by}/" if by else "")
+
+
 def relative_url(target: str, page_url: str) -> str:
     """URL of ``target`` relative to the page at ``page_url``; both site-root-relative,
     as MkDocs writes them with use_directory_urls ('' is the home page, 'compute/').

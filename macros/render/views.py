@@ -115,10 +115,30 @@ class ThemeCard:
 
 
 @dataclass(frozen=True)
+class ViewEntry:
+    """A claim, forecast or opinion as the claims page lists it."""
+
+    fact: FactView
+    anchor: str  # view-<fact id>: the entry's stable id on the claims page
+    speaker_id: str  # the speaker's entity id: the value the speaker filter matches
+    speaker: str  # the name shown
+    speaker_href: str  # the speaker's entity page ('' when there is no speaker entity)
+    when: str  # whose date, and the date: 'Said 2023 (inferred)', 'Source published 22 Feb
+    # 2024', 'Date unknown (source undated)'
+    when_iso: str  # the date for <time datetime>, '' when none is known
+    sort_key: tuple[int, int, int, int]  # chronological, by the date `when` gives
+    question_id: str  # '' for a view that answers no question
+    question: str  # the question's text ('Other claims and opinions' for none)
+    question_href: str  # the question on the claims page (#q-<id>, #q-other)
+    position: str  # the position's label ('' for none)
+
+
+@dataclass(frozen=True)
 class PositionColumn:
     id: str
     label: str
-    views: list[FactView]
+    views: list[ViewEntry]
+    count: str  # '3 views'
 
 
 @dataclass(frozen=True)
@@ -127,6 +147,15 @@ class QuestionView:
     text: str
     columns: list[PositionColumn]
     count: int
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """A theme or a speaker, as the claims page offers it to find views by."""
+
+    value: str  # the theme or the speaker's entity id: what entries carry in data-*
+    label: str  # the name with its count: 'Capital (31)'
+    href: str  # its part of the arrangement by theme or by speaker
 
 
 @dataclass(frozen=True)

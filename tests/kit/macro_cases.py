@@ -25,6 +25,8 @@ CASES = [
     ("theme-charts", "theme_charts", ["compute"], "compute/", "en"),
     ("claims", "claims", [], "claims/", "en"),
     ("claims-one-question", "claims", ["can-china-overtake-us"], "compute/", "en"),
+    ("claims-by-theme", "claims", [None, "theme"], "claims/by-theme/", "en"),
+    ("claims-by-speaker", "claims", [None, "speaker"], "claims/by-speaker/", "en"),
     ("timeline", "timeline", [], "timeline/", "en"),
     ("timeline-zh", "timeline", [], "zh/timeline/", "zh"),
     ("sources", "sources", [], "sources/", "en"),
@@ -48,6 +50,8 @@ CASES = [
     # Chinese dates and labels, original titles, Chinese permalinks (zh/facts/<id>/).
     ("quote-zh", "quote", ["columnist-open-source-reliance"], "zh/claims/", "zh"),
     ("claims-zh", "claims", ["can-china-overtake-us"], "zh/compute/", "zh"),
+    ("claims-page-zh", "claims", [], "zh/claims/", "zh"),
+    ("claims-by-speaker-zh", "claims", [None, "speaker"], "zh/claims/by-speaker/", "zh"),
     ("key-figures-zh", "key_figures", [], "zh/", "zh"),
     ("theme-sources-zh", "theme_sources", ["open-source"], "zh/open-source/", "zh"),
     ("sources-zh", "sources", [], "zh/sources/", "zh"),

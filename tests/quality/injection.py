@@ -136,6 +136,8 @@ def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
     pages["sources.md"] = "# Sources\n\n{{ sources() }}\n"
     pages["claims.md"] = "# Claims\n\n{{ claims() }}\n" + "".join(
         f"\n{{{{ claims('{q}') }}}}\n" for q in ids["questions"][:1])
+    pages["claims/by-theme.md"] = "# By theme\n\n{{ claims(by='theme') }}\n"
+    pages["claims/by-speaker.md"] = "# By speaker\n\n{{ claims(by='speaker') }}\n"
     pages["timeline.md"] = "# Timeline\n\n{{ timeline() }}\n"
     pages["cards.md"] = "# Cards\n\n" + "".join(
         f"\n{{{{ fact('{f}') }}}}\n" for f in ids["facts"][:3])

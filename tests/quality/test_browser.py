@@ -192,3 +192,119 @@ def test_chart_text_is_legible_on_a_phone(browser, served, chart_pages):
     print("\n".join(measured))
     assert measured, "no chart measured"
     assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- who says what
+
+CLAIMS_PAGES = ["claims/", "zh/claims/", "claims/by-theme/", "claims/by-speaker/"]
+MIN_TEXT_COLUMN_PX = 260  # the narrowest an entry's text may be (issue 12: ~140 px before)
+MIN_TEXT_PX = 12
+
+# The content width of each entry's text (its statement paragraph), and the smallest
+# computed font size of any visible text in the article.
+_CLAIMS_LAYOUT_JS = """() => {
+    const widths = [...document.querySelectorAll('li.rr-view .rr-view__statement')]
+        .filter(p => p.offsetParent !== null)
+        .map(p => { const s = getComputedStyle(p);
+                    return p.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); });
+    let smallest = Infinity, where = '';
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const el = walker.currentNode.parentElement;
+        if (!walker.currentNode.textContent.trim() || !el || el.offsetParent === null) continue;
+        if (el.closest('details:not([open])') && !el.closest('summary')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < smallest) { smallest = size; where = el.tagName + '.' + el.className; }
+    }
+    return {n: widths.length, narrowest: Math.min(...widths), smallest, where,
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+def _claims_page(pages, page_path: str) -> None:
+    if page_path not in pages:
+        pytest.fail(f"no /{page_path} page in the built site", pytrace=False)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page_path", CLAIMS_PAGES)
+def test_claims_text_columns_are_wide_enough(browser, served, pages, page_path, width):
+    """Who says what: at 1280 and 390 px wide no entry's text column is narrower than
+    MIN_TEXT_COLUMN_PX, no text is under MIN_TEXT_PX, nothing scrolls sideways."""
+    _claims_page(pages, page_path)
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(page_path))
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        layout = page.evaluate(_CLAIMS_LAYOUT_JS)
+    finally:
+        ctx.close()
+    print(f"/{page_path} at {width} px: {layout}")
+    assert layout["n"] > 0, f"/{page_path}: no entries"
+    assert layout["narrowest"] >= MIN_TEXT_COLUMN_PX, (
+        f"/{page_path} at {width} px: an entry's text is {layout['narrowest']:.0f} px wide")
+    assert layout["smallest"] >= MIN_TEXT_PX, (
+        f"/{page_path} at {width} px: {layout['where']} text is {layout['smallest']} px")
+    assert layout["overflow"] <= 0, f"/{page_path} at {width} px scrolls sideways"
+
+
+def _shown_views(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll('li.rr-view')]
+        .filter(li => li.offsetParent !== null)
+        .map(li => ({id: li.id, theme: li.dataset.theme, speaker: li.dataset.speaker}))""")
+
+
+def test_claims_page_is_whole_without_script(browser, served, pages):
+    """Without JavaScript: every entry shows, with its date; the filter form stays
+    hidden; the quote is closed and opens from its summary."""
+    _claims_page(pages, "claims/")
+    ctx, page, visit = B.open_page(browser, served.origin, served.url("claims/"),
+                                   java_script_enabled=False)
+    try:
+        shown = _shown_views(page)
+        total = page.locator("li.rr-view").count()
+        assert shown and len(shown) == total
+        assert not page.locator("form.rr-claims-filter").is_visible()
+        dates = page.locator("li.rr-view .rr-view__date")
+        assert dates.count() == total
+        assert all(t.strip() for t in dates.all_inner_texts())
+        first = page.locator("li.rr-view details.rr-view__quote").first
+        quote = first.locator("q").first
+        assert not quote.is_visible()
+        first.locator("summary").click()
+        assert quote.is_visible()
+    finally:
+        ctx.close()
+
+
+def test_claims_filter_by_speaker_and_theme(browser, served, pages):
+    """With JavaScript the form appears and filters in place, keeps the choice in the
+    address, and 'Show all' brings every entry back."""
+    _claims_page(pages, "claims/")
+    ctx, page, visit = B.open_page(browser, served.origin, served.url("claims/"))
+    try:
+        form = page.locator("form.rr-claims-filter")
+        assert form.is_visible()
+        everything = _shown_views(page)
+        speaker = form.locator("select[name=speaker] option").nth(1).get_attribute("value")
+        form.locator("select[name=speaker]").select_option(speaker)
+        shown = _shown_views(page)
+        assert shown and {v["speaker"] for v in shown} == {speaker}
+        assert len(shown) == sum(v["speaker"] == speaker for v in everything)
+        status = form.locator(".rr-claims-filter__status").inner_text()
+        assert str(len(shown)) in status and str(len(everything)) in status
+        assert f"speaker={speaker}" in page.url
+        # Empty questions go, with their headings.
+        hidden_heads = page.evaluate("""() => [...document.querySelectorAll('h2[id^="q-"]')]
+            .filter(h => h.hidden).length""")
+        assert hidden_heads > 0
+        form.locator("select[name=speaker]").select_option("")
+        theme = "capital"
+        form.locator("select[name=theme]").select_option(theme)
+        shown = _shown_views(page)
+        assert shown and {v["theme"] for v in shown} == {theme}
+        form.locator("button[type=reset]").click()
+        page.wait_for_function("() => !location.search")
+        assert len(_shown_views(page)) == len(everything)
+    finally:
+        ctx.close()
+    assert not visit.console_errors and not visit.page_errors, visit

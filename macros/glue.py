@@ -13,6 +13,8 @@ documented mechanisms only:
   navigation, and, in the default language's build, the downloads and the Atom feed;
 * ``on_page_markdown`` titles the generated pages from the data, after the macros have
   run (so a title is never read as a template);
+* ``on_page_content`` puts the macros' HTML back in place of their tokens, then links
+  each glossary term's first use on the page to its entry;
 * ``on_post_template`` and ``on_post_build`` keep the two editions apart where MkDocs and
   Material assume one language per site: the default language's 404 page, and one
   search index per language.
@@ -59,7 +61,8 @@ from macros.render import REGISTRY, PageContext, Site, SiteOptions, links
 from macros.render.dependencies import Reads, changed_keys
 from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
-from macros.render.html import make_environment
+from macros.render.glossary import link_first_uses
+from macros.render.html import join_cjk_lines_in_html, make_environment
 from macros.render.labels import LANGS
 from macros.render.links import relative_url
 from macros.render.problems import problems_page
@@ -324,8 +327,14 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
     @event_priority(100)  # first: every other plugin sees the page's whole HTML
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str:
-        """The macros' HTML, kept out of Markdown as tokens, put back in place."""
-        return self.site.restore(page.url, html) if self.site is not None else html
+        """The macros' HTML, kept out of Markdown as tokens, put back in place; then each
+        glossary term's first use linked to its entry (the rules of what counts as a use
+        are in macros/render/glossary.py)."""
+        if self.site is None:
+            return html
+        html = join_cjk_lines_in_html(self.site.restore(page.url, html))
+        lang = getattr(page.file, "locale", None) or _languages(config).current
+        return link_first_uses(html, self.site.fb, str(lang), page.url)
 
     # ----------------------------------------------------------------- theme
 

@@ -14,6 +14,7 @@ from .model import (
     Chart,
     Entity,
     Fact,
+    GlossaryTerm,
     Measure,
     Question,
     RetiredFact,
@@ -32,6 +33,7 @@ class FactBase:
     facts: dict[str, Fact]  # in file order: compute, capital, talent, open-source
     retired: dict[str, RetiredFact] = field(default_factory=dict)  # ids no longer in use
     charts: dict[str, Chart] = field(default_factory=dict)  # in file order
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)  # in file order
 
     # Indices, derived once in __post_init__.
     by_theme: dict[str, list[Fact]] = field(init=False)

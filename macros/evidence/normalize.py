@@ -35,11 +35,27 @@ _GAP = "\n"
 _RAW_ARTIFACT = re.compile(rf"(?<=[{HAN}])[(（]{_PINYIN_SYLLABLE}[)）]")
 
 
+#: Full-width punctuation and Han characters: between two of them a space is a line
+#: break of the archived page (or a copy-paste), never the author's.
+_CJK_TIGHT = f"{HAN}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u201c\u201d"
+_SPACE_IN_CJK = re.compile(f"(?<=[{_CJK_TIGHT}])[ \t\n\u3000]+(?=[{_CJK_TIGHT}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """``text`` without spaces between Chinese characters and punctuation (where a line
+    of the source broke): the form Chinese is read in. Words in Latin script keep
+    theirs."""
+    return _SPACE_IN_CJK.sub("", text)
+
+
 def strip_artifacts(text: str) -> str:
-    """``text`` without the NetEase artifact (a character's pinyin in parentheses), and
-    otherwise as written: the form a quote is shown in. The artifact is the converter's,
-    not the author's, and is never published."""
-    return _RAW_ARTIFACT.sub("", text) if "(" in text or "（" in text else text
+    """``text`` without the NetEase artifact (a character's pinyin in parentheses) and
+    without the spaces a line break left between Chinese characters, and otherwise as
+    written: the form a quote is shown in. Neither is the author's; neither is
+    published."""
+    if "(" in text or "（" in text:
+        text = _RAW_ARTIFACT.sub("", text)
+    return join_cjk_lines(text)
 
 
 def normalise(text: str) -> str:

@@ -14,6 +14,8 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
+from ..evidence.normalize import join_cjk_lines
+
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 _BLANK_OR_INDENT = re.compile(r"\n[ \t]*(?:\n[ \t]*)*")
@@ -110,6 +112,25 @@ class DeferredHTML:
             return text
         text = self._BLOCK.sub(lambda m: self._parts[int(m.group(1), 16)], text)
         return self._INLINE.sub(lambda m: self._parts[int(m.group(1), 16)], text)
+
+
+_PROTECTED = re.compile(r"(<(pre|code|script|style|textarea)\b.*?</\2>)", re.S | re.I)
+
+
+def join_cjk_lines_in_html(html: str) -> str:
+    """A page's HTML with no space where a line of Chinese prose broke in its Markdown
+    source (browsers show that line break as a space between two characters); the text
+    of ``pre``, ``code``, ``script``, ``style`` and ``textarea`` as it is."""
+    parts = _PROTECTED.split(html)
+    # split() with two groups yields: text, whole protected block, its tag name, text…
+    out = []
+    for i, part in enumerate(parts):
+        kind = i % 3
+        if kind == 0:
+            out.append(join_cjk_lines(part))
+        elif kind == 1:
+            out.append(part)
+    return "".join(out)
 
 
 def safe_url(url: str | None) -> str:

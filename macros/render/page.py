@@ -189,17 +189,21 @@ class Page:
         source: Source | None = self.fb.sources.get(source_id)
         if source is None:  # the checker prevents this; be explicit anyway
             raise _unknown("source", source_id, self.fb.sources)
-        title = source.title_en if self.lang == "en" else source.title_original
+        # An untitled source is described in our words on Chinese pages (title_zh).
+        original = f"［{source.title_zh}］" if self.lang == "zh" and source.title_zh \
+            else source.title_original
+        title = source.title_en if self.lang == "en" else original
         outlet = self.text(source.outlet)
         return SourceView(
             id=source.id,
             title=title,
-            title_original=source.title_original,
-            title_lang=source.script.lang_tag,
+            title_original=original,
+            title_lang="zh-Hans" if original != source.title_original
+            else source.script.lang_tag,
             title_en=source.title_en,
             outlet=outlet,
             byline=outlet if source.outlet.en.lower() != "unknown" else title,
-            authors=", ".join(source.authors),
+            authors=", ".join(self._byline(name, source) for name in source.authors),
             published=format_dated(source.published, _value(source.published_basis),
                                    self.lang),
             published_iso=source.published if dates.is_known(source.published) else "",
@@ -213,6 +217,16 @@ class Page:
             errata=[self.correction_view(c, source) for c in source.errata],
             href=self.source_href(source.id),
         )
+
+    def _byline(self, name: str, source: Source) -> str:
+        """An author as printed, or, when the byline is one of the source's own voices
+        (VC Popcorn), that entity's name in the page's language."""
+        for entity_id in source.own_voice:
+            entity = self.fb.entities.get(entity_id)
+            if entity is not None and name in {entity.name.en, entity.name.zh,
+                                               entity.name.en.split(" (")[0], *entity.aliases}:
+                return self.text(entity.name).split("（")[0].split(" (")[0]
+        return name
 
     def correction_view(self, correction: Correction, source: Source) -> CorrectionView:
         """A correction of ``source``, as readers see it beside the verbatim quote."""

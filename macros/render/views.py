@@ -219,3 +219,43 @@ class RetiredView:
     what: str  # what became of it, with the date
     reason: str
     merged_into: FactView | None
+
+
+@dataclass(frozen=True)
+class FactIndexRow:
+    """One fact in the index of every fact."""
+
+    fact: FactView
+    date: str  # the date or period it describes, with its basis; else its source's date
+    source_dated: bool  # the date shown is the source's publication date
+    date_sort: str  # sortable: YYYYMMDD, unknown last
+    kind_sort: int  # the kind's place in the taxonomy
+    theme_sort: int
+
+
+@dataclass(frozen=True)
+class FactIndexGroup:
+    theme: str
+    name: str
+    anchor: str  # facts-<theme>
+    count: str
+    rows: list[FactIndexRow]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    anchor: str  # term-<id>
+    term: str  # in the page language
+    other: str  # in the other language ('' when written the same)
+    other_lang: str  # BCP 47 tag of ``other``
+    aliases: list[str]  # other forms pages use, in the page language
+    definition: str
+    facts: list[FactView]  # what it rests on
+    outside: list[OutsideView]

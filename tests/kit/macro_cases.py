@@ -68,4 +68,9 @@ CASES = [
     ("fact-report", "fact", ["us-outspends-china-on-ai-data-centres"], "", "en"),
     ("fact-corrected", "fact", ["qiming-2-release"], "open-source/", "en"),
     ("fact-corrected-zh", "fact", ["qiming-2-release"], "zh/open-source/", "zh"),
+    # The reference pages: every fact in one table, and the glossary.
+    ("fact-index", "fact_index", [], "facts/", "en"),
+    ("fact-index-zh", "fact_index", [], "zh/facts/", "zh"),
+    ("glossary", "glossary", [], "glossary/", "en"),
+    ("glossary-zh", "glossary", [], "zh/glossary/", "zh"),
 ]

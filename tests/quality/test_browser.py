@@ -308,3 +308,112 @@ def test_claims_filter_by_speaker_and_theme(browser, served, pages):
     finally:
         ctx.close()
     assert not visit.console_errors and not visit.page_errors, visit
+
+
+# --------------------------------------------------------------------------- the fact index
+
+FACT_INDEX = "facts/"
+_ROWS = "tr[data-kind]"
+
+
+def _visible_rows(page) -> list[dict]:
+    """The fact index's visible rows, in the order shown: kind, theme, text, sort keys."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('tr[data-kind]'))
+        .filter(tr => tr.offsetParent !== null)
+        .map(tr => ({kind: tr.dataset.kind, theme: tr.dataset.theme,
+                     text: tr.textContent.toLowerCase(),
+                     statement: tr.cells[0].textContent.trim(),
+                     date: tr.cells[4].dataset.sort}))""")
+
+
+def _status(page) -> str:
+    return page.locator("[data-rr-status]").inner_text()
+
+
+def _fact_index(pages) -> str:
+    if FACT_INDEX not in pages:
+        pytest.fail(f"no /{FACT_INDEX} page", pytrace=False)
+    return FACT_INDEX
+
+
+def test_fact_index_sorts_and_filters(browser, served, pages):
+    """With JavaScript: column headings sort (aria-sort says how), filters by kind and
+    words hide the other rows and say how many are shown, a theme link restores the
+    groups; all by mouse and keyboard, with no request off the server."""
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(_fact_index(pages)))
+    try:
+        total = int(page.get_attribute("[data-rr-factindex]", "data-total"))
+        assert page.locator(_ROWS).count() == total > 0
+        assert page.is_visible("[data-rr-controls]")
+        assert str(total) in _status(page)
+
+        date = page.locator("th", has=page.locator("button")).nth(4)
+        date.locator("button").click()
+        assert date.get_attribute("aria-sort") == "ascending"
+        keys = [r["date"] for r in _visible_rows(page)]
+        known = [k for k in keys if not k.startswith("9999")]
+        assert len(keys) == total and known == sorted(known)
+        assert keys[len(known):] == [k for k in keys if k.startswith("9999")], "unknown last"
+        assert not page.is_visible("tbody[data-rr-group]"), "a sorted list has no groups"
+
+        date.locator("button").press("Enter")  # the keyboard reverses it
+        assert date.get_attribute("aria-sort") == "descending"
+        known = [r["date"] for r in _visible_rows(page) if not r["date"].startswith("9999")]
+        assert known == sorted(known, reverse=True)
+
+        page.select_option("[data-rr-filter=kind]", "claim")
+        shown = _visible_rows(page)
+        claims = page.locator("tr[data-kind=claim]").count()
+        assert 0 < len(shown) == claims < total
+        assert {r["kind"] for r in shown} == {"claim"}
+        assert f"{claims}" in _status(page)
+
+        page.select_option("[data-rr-filter=kind]", "")
+        page.fill("[data-rr-filter=q]", "nvidia")
+        shown = _visible_rows(page)
+        assert 0 < len(shown) < total and all("nvidia" in r["text"] for r in shown)
+        page.fill("[data-rr-filter=q]", "zzzz-no-such-fact")
+        assert _visible_rows(page) == [] and _status(page) == page.get_attribute(
+            "[data-rr-factindex]", "data-none")
+        page.fill("[data-rr-filter=q]", "")
+
+        page.select_option("[data-rr-filter=theme]", "compute")
+        page.click(".rr-factindex__jump a[href='#facts-talent']")
+        assert page.input_value("[data-rr-filter=theme]") == "", "the theme link shows it"
+        assert page.is_visible("#facts-talent")
+        assert page.locator("th[aria-sort]").count() == 0
+        assert len(_visible_rows(page)) == total
+        assert not visit.console_errors and not visit.page_errors
+        assert not visit.external_requests, visit.external_requests
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-javascript", "javascript"])
+def test_fact_index_is_complete_and_readable_on_a_phone(browser, served, pages, javascript):
+    """Without JavaScript every fact is listed, grouped by theme, and no dead control
+    shows; at 390 px wide (either way) nothing of the table reaches past the screen and
+    none of its text is under 12 CSS px."""
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(_fact_index(pages)),
+                                   java_script_enabled=javascript)
+    try:
+        total = int(page.get_attribute("[data-rr-factindex]", "data-total"))
+        assert len(_visible_rows(page)) == total
+        assert page.is_visible("[data-rr-controls]") == javascript
+        assert (page.locator(".rr-factindex__sort").count() > 0) == javascript
+        assert page.locator("tbody[data-rr-group]").count() == 4
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(100)
+        wide = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.rr-factindex, .rr-factindex *')).filter(e => e.offsetParent !== null &&
+            e.getBoundingClientRect().right > 390.5).map(e => e.tagName + '.' + e.className)""")
+        assert not wide, f"wider than the 390 px screen: {wide[:5]}"
+        smallest = page.evaluate("""() => Math.min(...Array.from(
+            document.querySelectorAll('.rr-factindex *'))
+            .filter(e => e.offsetParent !== null && e.childNodes.length &&
+                    Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+        assert smallest >= 12, f"table text at {smallest} px"
+        assert len(_visible_rows(page)) == total
+    finally:
+        ctx.close()

@@ -11,7 +11,7 @@ SERVE_ADDR ?= 127.0.0.1:8000
 SERVE_CONFIG ?= mkdocs.yml
 SERVE_CODE ?= macros
 
-.PHONY: setup check serve build test test-fast lint bench clean
+.PHONY: setup check serve build test test-fast lint bench lighthouse clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,15 @@ test: $(STAMP) $(NODE_STAMP) lint
 # build, no browser (pytest markers `slow` and `browser`, see tests/conftest.py).
 test-fast: $(STAMP) lint
 	$(BIN)/python -m pytest -m "not slow and not browser" -q
+
+# Lighthouse (mobile: performance, accessibility) on a strict build served compressed as
+# GitHub Pages serves it; pinned in tools/lighthouse/ and installed only here (npm).
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.rr-package-lock.json
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.rr-package-lock.json
+
+lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) build
+	$(BIN)/python tools/lighthouse/run.py site
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

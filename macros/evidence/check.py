@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import dates
+from . import charts, dates
 from .factbase import FactBase
 from .freshness import Freshness
 from .lints import CarryOverIndex, hedge_findings, page_sentences, uncited
@@ -26,6 +26,7 @@ from .model import (
     ID_PATTERN,
     Archive,
     Basis,
+    Chart,
     Correction,
     CorrectionBasis,
     EntitiesFile,
@@ -44,6 +45,7 @@ from .model import (
     Source,
     SourcesFile,
     Theme,
+    Unit,
 )
 from .normalize import ArchiveIndex, normalise, parse_line_ranges
 from .problems import Problem
@@ -100,7 +102,8 @@ SOURCES = _FileSpec("sources", SourcesFile, {"archives": ("archive", Archive),
                                              "sources": ("source", Source)})
 ENTITIES = _FileSpec("entities", EntitiesFile, {"entities": ("entity", Entity)})
 QUESTIONS = _FileSpec("questions", QuestionsFile, {"questions": ("question", Question)})
-MEASURES = _FileSpec("measures", MeasuresFile, {"measures": ("measure", Measure)})
+MEASURES = _FileSpec("measures", MeasuresFile, {"measures": ("measure", Measure),
+                                                 "charts": ("chart", Chart)})
 FACTS = _FileSpec("facts", FactsFile, {"facts": ("fact", Fact)})
 RETIRED = _FileSpec("retired", RetiredFile, {"retired": ("retired fact", RetiredFact)})
 GLOSSARY = _FileSpec("glossary", GlossaryFile, {"terms": ("term", GlossaryTerm)})
@@ -159,7 +162,8 @@ class _Checker:
         self.usable = True
         self.items: dict[str, list[_Item]] = {kind: [] for kind in
                                                ("archive", "source", "entity", "question",
-                                                "measure", "fact", "retired fact", "term")}
+                                                "measure", "chart", "fact",
+                                                "retired fact", "term")}
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
         self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
@@ -174,6 +178,7 @@ class _Checker:
         self._index_ids()
         self._check_references()
         self._check_fact_rules()
+        self._check_charts()
         self._check_glossary()
         self._check_archives()
         self._check_quotes()
@@ -403,6 +408,8 @@ class _Checker:
                 self._ref(item, ("members", index), member, "entity")
         for item in self._valid("fact"):
             self._check_fact_references(item)
+        for item in self._valid("chart"):
+            self._check_chart_references(item)
         for item in self._valid("retired fact"):
             if item.id in self.known["fact"]:
                 line, column = self.known["fact"][item.id].mark
@@ -418,6 +425,13 @@ class _Checker:
                     self._report(item, ("facts", index), f"fact '{fact_id}' is retired{into}")
                 else:
                     self._ref(item, ("facts", index), fact_id, "fact")
+
+    def _check_chart_references(self, item: _Item) -> None:
+        chart: Chart = item.obj
+        for index, fact_id in enumerate(chart.facts):
+            self._ref(item, ("facts", index), fact_id, "fact")
+        for index, chart_id in enumerate(chart.panels):
+            self._ref(item, ("panels", index), chart_id, "chart")
 
     def _check_fact_references(self, item: _Item) -> None:
         fact: Fact = item.obj
@@ -450,6 +464,7 @@ class _Checker:
             if fact.question and not fact.position:
                 self._report(item, ("question",), "a question needs the position taken")
             self._check_unit(item, fact)
+            self._check_total(item, fact)
             self._check_voice(item, fact)
             self._check_date_bases(item, fact)
         for item in self._valid("source"):
@@ -463,6 +478,29 @@ class _Checker:
                              "needs a published_note saying how or from where")
             for index, entity_id in enumerate(source.own_voice):
                 self._ref(item, ("own_voice", index), entity_id, "entity")
+
+    def _check_charts(self) -> None:
+        """Each chart's form fits its facts (see macros/evidence/charts.py)."""
+        facts = {i.obj.id: i.obj for i in self._valid("fact")}
+        measures = {i.obj.id: i.obj for i in self._valid("measure")}
+        entities = {i.obj.id: i.obj for i in self._valid("entity")}
+        all_charts = {i.obj.id: i.obj for i in self._valid("chart")}
+        for item in self._valid("chart"):
+            for problem in charts.chart_problems(item.obj, facts, measures, entities,
+                                                 all_charts):
+                self._report(item, problem.loc, problem.message, problem.hint)
+
+    def _check_total(self, item: _Item, fact: Fact) -> None:
+        """A count's total ('17 of 20') is a count too, and printed in the quote."""
+        q = fact.quantity
+        if q is None or q.of is None:
+            return
+        if q.unit is not Unit.count:
+            self._report(item, ("quantity", "of"), f"a total 'of' is for counts, this "
+                         f"figure is in {q.unit.value}")
+        if q.of_printed and normalise(q.of_printed) not in normalise(fact.quote):
+            self._report(item, ("quantity", "of_printed"), "not found in the quote",
+                         "copy the total as the quote prints it, e.g. '20个大语言模型'")
 
     def _check_voice(self, item: _Item, fact: Fact) -> None:
         """A claim is a named third party's; the source's own voice reports or opines."""
@@ -799,7 +837,8 @@ class _Checker:
         return FactBase(archives=objects["archive"], sources=objects["source"],
                         entities=objects["entity"], questions=objects["question"],
                         measures=objects["measure"], facts=objects["fact"],
-                        retired=objects["retired fact"], glossary=objects["term"])
+                        retired=objects["retired fact"], charts=objects["chart"],
+                        glossary=objects["term"])
 
 
 # --------------------------------------------------------------------------- per-kind rules

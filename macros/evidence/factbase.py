@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .model import (
     Archive,
+    Chart,
     Entity,
     Fact,
     GlossaryTerm,
@@ -31,6 +32,7 @@ class FactBase:
     measures: dict[str, Measure]
     facts: dict[str, Fact]  # in file order: compute, capital, talent, open-source
     retired: dict[str, RetiredFact] = field(default_factory=dict)  # ids no longer in use
+    charts: dict[str, Chart] = field(default_factory=dict)  # in file order
     glossary: dict[str, GlossaryTerm] = field(default_factory=dict)  # in file order
 
     # Indices, derived once in __post_init__.

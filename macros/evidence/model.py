@@ -358,13 +358,93 @@ class Measure(_Strict):
         examples=[{"en": "models", "zh": "个模型"}],
     )
     description: Bilingual
-    chart: Literal["bar", "none"] = Field(default="bar", description="How pages chart it.")
+    chart: Literal["bar", "none"] = Field(
+        default="bar",
+        description="'none': its figures are never drawn, only tabled (a chart of them "
+        "uses form: table), e.g. ranks, or counts that differ in what they count.")
+
+
+class ChartForm(str, Enum):
+    """How a chart draws its figures; the checker holds each form to its comparison."""
+
+    bars = "bars"
+    change = "change"
+    parts = "parts"
+    table = "table"
+    panels = "panels"
+
+
+CHART_FORM_MEANING: dict[ChartForm, str] = {
+    ChartForm.bars: "one bar per row, all for one date or period",
+    ChartForm.change: "the same subjects at two dates: one dumbbell per subject, from the "
+                      "earlier figure to the later",
+    ChartForm.parts: "parts of a whole, stacked in one bar: the whole is the figure of "
+                     "an aggregate subject (an entity whose members are the other "
+                     "subjects, such as BAT), drawn above its parts and never beside them, "
+                     "or the total the counts are out of (quantity.of)",
+    ChartForm.table: "no picture: the figures as a table (ranks, counts that differ in "
+                     "what they count, periods that do not compare)",
+    ChartForm.panels: "two or more of the charts above side by side, under one finding",
+}
+
+
+class ChartRowSpec(_Strict):
+    """How one row of a chart is labelled and coloured, when its subject's name and
+    colour are not right for it."""
+
+    key: Id = Field(description="What the row stands for: the subject's entity id, or, "
+                    "in a chart whose facts share one subject, the measure id.",
+                    examples=["llms-relying-on-nvidia-chips", "alibaba"])
+    label: Bilingual | None = Field(default=None, description="The row's label.",
+                                    examples=[{"en": "Built on Nvidia (US) chips",
+                                               "zh": "依赖英伟达（美国）芯片"}])
+    country: Literal["us", "china", "other"] | None = Field(
+        default=None,
+        description="The country whose colour the row takes (China and the US keep one "
+        "colour each on every chart); by default a subject 'us' or 'china' takes its own, "
+        "anything else is neutral.")
+
+
+class Chart(_Strict):
+    """A chart a page draws: chosen facts, a form that fits the comparison, and the
+    finding it shows as its title."""
+
+    id: Id = Field(description="Stable id: the chart's anchor #chart-<id> and its "
+                   "downloads charts/<id>.csv and .svg.",
+                   examples=["llms-by-chip-origin"])
+    form: ChartForm = Field(description="; ".join(f"{k.value}: {v}" for k, v in
+                                                  CHART_FORM_MEANING.items()) + ".")
+    facts: list[Id] = Field(
+        default_factory=list,
+        description="The statistics it draws (all in one unit). Listed, not taken from "
+        "the measure: a new figure must not change a chart whose finding was written "
+        "without it.",
+        examples=[["chinese-llms-relying-on-nvidia-chips",
+                   "chinese-llms-using-domestic-chips"]])
+    panels: list[Id] = Field(default_factory=list,
+                             description="form panels: the ids of the charts it shows.",
+                             examples=[["elite-ai-researchers-2019-2022",
+                                        "llms-by-chip-origin"]])
+    finding: Bilingual = Field(
+        description="The title: what the figures show, in one sentence, with every hedge "
+        "the facts have (about, more than, an unnamed study) and no louder than they are.",
+        examples=[{"en": "Of 20 Chinese LLMs in an unnamed study, 17 relied on Nvidia "
+                         "chips and only 3 used home-grown ones",
+                   "zh": "一项未具名研究中的20个中国大语言模型，17个依赖英伟达芯片，"
+                         "只有3个使用国产芯片"}])
+    note: Bilingual | None = Field(
+        default=None,
+        description="Caveats a reader needs to read the chart (what is counted, how a "
+        "period was inferred), shown under it.")
+    rows: list[ChartRowSpec] = Field(default_factory=list,
+                                     description="Labels and colours of rows that need them.")
 
 
 class MeasuresFile(_Strict):
-    """data/measures.yaml."""
+    """data/measures.yaml: the measures, and the charts drawn from their figures."""
 
     measures: list[Measure]
+    charts: list[Chart] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- facts
@@ -450,6 +530,19 @@ class Quantity(_Strict):
         description="The figure exactly as the article prints it.",
         examples=["10亿美元", "近4000亿元"],
     )
+    of: Number | None = Field(
+        default=None,
+        description="For a count out of a total the source gives ('17 of 20 models'): "
+        "the total. Charts draw the count against it and print '17 of 20'.",
+        examples=[20, 10],
+    )
+    of_printed: str | None = Field(
+        default=None,
+        min_length=1,
+        description="The total exactly as the article prints it; required with 'of' "
+        "(the checker finds it in the quote).",
+        examples=["20个大语言模型", "前十名"],
+    )
 
     @model_validator(mode="after")
     def _one_shape(self) -> Quantity:
@@ -459,6 +552,11 @@ class Quantity(_Strict):
             raise ValueError("give value or low/high, not both")
         if self.low is not None and self.high is not None and self.low > self.high:
             raise ValueError("low is greater than high")
+        if (self.of is None) != (self.of_printed is None):
+            raise ValueError("give 'of' (the total) and 'of_printed' (it as printed) together")
+        top = self.high if self.high is not None else self.value
+        if self.of is not None and top is not None and top > self.of:
+            raise ValueError(f"the figure ({top:g}) is greater than its total 'of' ({self.of:g})")
         return self
 
 

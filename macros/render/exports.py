@@ -166,6 +166,9 @@ FACT_COLUMNS: list[Field] = [
     Field("quantity_currency_year", "Price year of a currency amount, where known.",
           type="integer"),
     Field("quantity_as_printed", "The figure exactly as the article prints it."),
+    Field("quantity_of", "For a count out of a total the source gives: the total.",
+          type="number"),
+    Field("quantity_of_printed", "That total exactly as the article prints it."),
     Field("quantity_counted_en", "For a count without a measure: what is counted, English."),
     Field("quantity_counted_zh", "For a count without a measure: what is counted, Chinese."),
     Field("also_given_as", "JSON list of the same figure in other units, as the source "
@@ -219,11 +222,11 @@ FACT_COLUMNS: list[Field] = [
 _NESTED = {"statement": ("en", "zh"), "note": ("en", "zh"), "basis_note": ("en", "zh"),
            "unnamed_producer": ("en", "zh"),
            "quantity": ("value", "low", "high", "qualifier", "unit", "currency_year",
-                        "as_printed")}
+                        "as_printed", "of", "of_printed")}
 # quantity.counted is bilingual: two columns, quantity_counted_en / quantity_counted_zh.
 _COUNTED_PARTS = {"counted_en": "en", "counted_zh": "zh"}
 _JSON_COLUMNS = {c.name for c in FACT_COLUMNS if c.type in ("array", "object")}
-_NUMBER_PARTS = {"value", "low", "high"}
+_NUMBER_PARTS = {"value", "low", "high", "of"}
 
 #: Columns of each measures/<measure>.csv (tidy: one row per fact on the measure).
 MEASURE_COLUMNS: list[Field] = [

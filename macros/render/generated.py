@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..evidence.factbase import FactBase
-from . import exports, feed, links
+from . import chart_files, exports, feed, links
 from .labels import LANGS
 from .page import SiteOptions
 
@@ -73,4 +73,6 @@ def generated_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
     for lang in LANGS:
         files[feed.feed_path(lang)] = feed.atom(fb, options.site_name,
                                                 options.site_url or "/", lang)
+    # Each chart's data (CSV) and picture (SVG, per language): charts/.
+    files.update(chart_files.chart_files(fb, options))
     return files

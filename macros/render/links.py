@@ -47,6 +47,17 @@ def source_url(source_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
+#: Where each chart's downloads are: its data and picture, beside the dataset (downloads/),
+#: which holds every figure; a chart's CSV is a view of some of them.
+CHARTS_DIR = "charts"
+
+
+def chart_file_url(chart_id: str, ext: str) -> str:
+    """A chart's download: its data ('charts/<id>.csv') or its picture in a
+    language ('charts/<id>.en.svg', '<id>.zh.svg')."""
+    return f"{CHARTS_DIR}/{chart_id}.{ext}"
+
+
 def claims_url(lang: str, by: str = "") -> str:
     """The claims page ('claims/', 'zh/claims/') or one of its arrangements
     ('claims/by-theme/', 'claims/by-speaker/')."""

@@ -115,14 +115,6 @@ class ThemeCard:
 
 
 @dataclass(frozen=True)
-class ChartRow:
-    fact: FactView
-    value_text: str
-    ours: bool  # the value is our conversion, not the source's figure
-    measure: str
-
-
-@dataclass(frozen=True)
 class ViewEntry:
     """A claim, forecast or opinion as the claims page lists it."""
 

@@ -55,8 +55,8 @@ class _Recorder:
 def new_context(browser, origin: str, visit: Visit | _Recorder, **kwargs):
     """A context that records and blocks every request not to `origin` (scheme://host:port)."""
     rec = visit if isinstance(visit, _Recorder) else _Recorder(visit)
-    ctx = browser.new_context(viewport=VIEWPORT, reduced_motion="reduce",
-                              service_workers="block", **kwargs)
+    ctx = browser.new_context(**{"viewport": VIEWPORT, "reduced_motion": "reduce",
+                                 "service_workers": "block", **kwargs})
 
     def route(r):
         url = r.request.url
@@ -349,3 +349,52 @@ def slug(page_path: str) -> str:
 
 def dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+# --------------------------------------------------------------------------- charts
+
+#: A phone's width, for the chart-legibility gate.
+PHONE = {"width": 390, "height": 844}
+
+_CHART_TEXT_JS = """() => {
+  const out = [];
+  document.querySelectorAll('.rr-chart details').forEach(d => { d.open = true; });
+  for (const chart of document.querySelectorAll('.rr-chart')) {
+    const walker = document.createTreeWalker(chart, NodeFilter.SHOW_TEXT);
+    let sizes = [], small = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent.trim();
+      const el = node.parentElement;
+      if (!text || !el || !el.getClientRects().length) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || el.closest('.rr-visually-hidden')) continue;
+      let size = parseFloat(style.fontSize);
+      if (el instanceof SVGElement && el.getScreenCTM) {
+        const m = el.getScreenCTM();  // SVG text is drawn at its font size times the scale
+        size *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+      }
+      sizes.push(size);
+      if (size < 12 - 1e-6) small.push(`${size.toFixed(1)}px "${text.slice(0, 40)}"`);
+    }
+    // The filled dots of a change chart (in its values line and on its track): round,
+    // and filled with the colour of their ring, or the earlier/later key is lost.
+    const dots = [...chart.querySelectorAll('.rr-dot--to, .rr-change__dot--to')].filter(d => {
+      const r = d.getBoundingClientRect(), s = getComputedStyle(d);
+      return Math.abs(r.width - r.height) > 0.5 || s.backgroundColor !== s.borderTopColor;
+    }).length;
+    const box = chart.getBoundingClientRect();
+    out.push({id: chart.id, texts: sizes.length, bad_dots: dots,
+              min: sizes.length ? Math.min(...sizes) : null, small: small.slice(0, 5),
+              overflow: chart.scrollWidth > chart.clientWidth + 1 ||
+                        box.right > document.documentElement.clientWidth + 1});
+  }
+  return out;
+}"""
+
+
+def chart_text_sizes(page) -> list[dict]:
+    """Per chart on the page (details opened): how many texts it shows, the smallest
+    rendered size in CSS px (an SVG text at its drawn size), those under 12 px, whether
+    the chart is wider than its box or the screen, and how many of its filled dots
+    (change charts) are not round and filled."""
+    return page.evaluate(_CHART_TEXT_JS)

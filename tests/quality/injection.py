@@ -75,12 +75,13 @@ def hostile_data(src: Path, dest: Path) -> dict:
     """
     shutil.copytree(src, dest)
     ids: dict[str, list[str]] = {"facts": [], "statistics": [], "sources": [], "questions": [],
-                                 "measures": [], "events": []}
+                                 "measures": [], "events": [], "charts": []}
     for name in ("entities.yaml", "measures.yaml", "questions.yaml", "glossary.yaml"):
         if (dest / name).is_file():
             _dump(dest / name, _mutate(_load(dest / name)))
     ids["questions"] = [q["id"] for q in (_load(dest / "questions.yaml") or {}).get("questions", [])]
     ids["measures"] = [m["id"] for m in (_load(dest / "measures.yaml") or {}).get("measures", [])]
+    ids["charts"] = [c["id"] for c in (_load(dest / "measures.yaml") or {}).get("charts", [])]
 
     sources = _load(dest / "sources.yaml")
     first_line: dict[str, set[int]] = {}
@@ -128,6 +129,7 @@ def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
             "Quotes: " + " ".join(f"{{{{ quote('{f}') }}}}" for f in ids["facts"]), "",
             "{{ key_figures() }}", "", "{{ theme_cards() }}", ""]
     body += [f"{{{{ chart('{m}') }}}}" for m in ids["measures"]]
+    body += [f"{{{{ chart('{c}') }}}}" for c in ids["charts"]]
     pages = {"index.md": "\n".join(body)}
     for theme in THEMES:
         pages[f"{theme}.md"] = (f"# {theme}\n\n{{{{ theme_facts('{theme}') }}}}\n\n"

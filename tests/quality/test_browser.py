@@ -156,6 +156,44 @@ def test_evidence_link_by_keyboard(browser, served, figure_page):
         ctx.close()
 
 
+@pytest.fixture(scope="session")
+def chart_pages(site_dir, pages) -> list[str]:
+    """Every page that draws a chart."""
+    return [p for p in pages
+            if 'class="rr-chart ' in checks.page_file(site_dir, p).read_text("utf-8")]
+
+
+def test_chart_text_is_legible_on_a_phone(browser, served, chart_pages):
+    """At 390 CSS px wide, in both languages, no text of any chart renders under 12 CSS
+    px (an SVG's text counts at the size it is drawn, after the SVG is scaled to fit),
+    no chart is wider than the screen, and the dots that tell a change chart's later
+    figure from its earlier one are drawn."""
+    assert any(p.startswith("zh/") for p in chart_pages), "no Chinese page draws a chart"
+    assert any(not p.startswith("zh/") for p in chart_pages), "no English page draws a chart"
+    problems, measured = [], []
+    for path in chart_pages:
+        ctx, page, visit = B.open_page(browser, served.origin, served.url(path),
+                                       viewport=B.PHONE)
+        try:
+            found = B.chart_text_sizes(page)
+        finally:
+            ctx.close()
+        for chart in found:
+            measured.append(f"/{path}#{chart['id']}: {chart['texts']} texts, "
+                            f"smallest {chart['min']:.1f}px")
+            if not chart["texts"]:
+                problems.append(f"/{path}#{chart['id']}: no visible text at 390px")
+            problems += [f"/{path}#{chart['id']}: {s}" for s in chart["small"]]
+            if chart["overflow"]:
+                problems.append(f"/{path}#{chart['id']}: wider than the screen at 390px")
+            if chart["bad_dots"]:
+                problems.append(f"/{path}#{chart['id']}: {chart['bad_dots']} filled dots "
+                                "are not drawn round and filled")
+    print("\n".join(measured))
+    assert measured, "no chart measured"
+    assert not problems, "\n".join(problems)
+
+
 # --------------------------------------------------------------------------- who says what
 
 CLAIMS_PAGES = ["claims/", "zh/claims/", "claims/by-theme/", "claims/by-speaker/"]

@@ -241,3 +241,51 @@ def test_browser_sample_keeps_every_written_page_and_samples_generated_ones():
         picked = [p for p in sample if p.startswith(kind) and p != kind]
         assert 1 <= len(picked) <= 5, (kind, picked)
     assert checks.browser_sample(pages, everything=True) == pages
+
+
+def test_chart_text_check_catches_a_scaled_down_svg_and_small_html(browser, planted_server):
+    """An SVG chart whose 13px text is scaled down to fit a phone (the old charts'
+    defect), and 10px HTML text, are both caught at 390px; legible text is not."""
+    _, s = planted_server({
+        "index.html": page(
+            '<figure class="rr-chart" id="chart-old"><svg viewBox="0 0 720 100" width="100%">'
+            '<text x="10" y="20" font-size="13">Label</text></svg></figure>'
+            '<figure class="rr-chart" id="chart-small"><p style="font-size:10px">Note</p>'
+            '</figure>'
+            '<figure class="rr-chart" id="chart-ok"><p style="font-size:13px">Fine</p>'
+            '<details><summary>Data</summary><p style="font-size:11px">Hidden row</p>'
+            '</details></figure>'),
+    })
+    ctx, p, _ = B.open_page(browser, s.origin, s.url(""), viewport=B.PHONE)
+    try:
+        found = {c["id"]: c for c in B.chart_text_sizes(p)}
+    finally:
+        ctx.close()
+    assert found["chart-old"]["small"] and found["chart-old"]["min"] < 8
+    assert found["chart-small"]["small"] == ['10.0px "Note"']
+    # A closed disclosure is opened before measuring: its rows count too.
+    assert found["chart-ok"]["small"] == ['11.0px "Hidden row"']
+    assert found["chart-ok"]["texts"] == 3
+    assert found["chart-ok"]["bad_dots"] == 0
+
+
+def test_chart_check_catches_a_filled_dot_drawn_hollow(browser, planted_server):
+    """A change chart's later figure is its filled dot: a dot drawn hollow, or squashed,
+    loses the key."""
+    _, s = planted_server({
+        "index.html": page(
+            '<style>.d{display:inline-block;width:10px;height:10px;border-radius:50%;'
+            'border:2px solid #000}</style>'
+            '<figure class="rr-chart" id="chart-a"><p>x <span class="d rr-dot--to" '
+            'style="background:#000"></span></p></figure>'
+            '<figure class="rr-chart" id="chart-b"><p>x <span class="d rr-dot--to" '
+            'style="background:#000;height:20px"></span></p></figure>'
+            '<figure class="rr-chart" id="chart-c"><p>x <span class="d rr-change__dot--to" '
+            'style="background:#fff"></span></p></figure>'),
+    })
+    ctx, p, _ = B.open_page(browser, s.origin, s.url(""), viewport=B.PHONE)
+    try:
+        found = {c["id"]: c["bad_dots"] for c in B.chart_text_sizes(p)}
+    finally:
+        ctx.close()
+    assert found == {"chart-a": 0, "chart-b": 1, "chart-c": 1}

@@ -178,11 +178,13 @@ def test_the_macro_doc_check_catches_a_bad_docstring():
     ]
 
 
-def test_chart_svg_has_text_alternative_and_table(mini_factbase):
+def test_chart_is_a_named_figure_with_its_figures_as_text(mini_factbase):
     html = Site(mini_factbase).call(PageContext("compute/", "en", "c.md"), "chart",
-                                    ["share-of-ai-compute"])
-    assert 'role="img"' in html and "<title id=" in html and "<desc id=" in html
-    assert "<table" in html and "<script" not in html
+                                    ["compute-share-2025"])
+    assert '<figure class="rr-chart rr-chart--bars" id="chart-compute-share-2025" ' \
+        'aria-labelledby="chart-compute-share-2025-title"' in html
+    assert "about 15%" in html and 'class="rr-figures"' in html
+    assert "<script" not in html and "<svg" not in html
 
 
 def test_inline_macros_survive_markdown(mini_factbase):

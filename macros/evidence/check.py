@@ -37,9 +37,11 @@ from .model import (
     MeasuresFile,
     Question,
     QuestionsFile,
+    Retelling,
     RetiredFact,
     RetiredFile,
     Source,
+    SourceKind,
     SourcesFile,
     Theme,
 )
@@ -449,6 +451,13 @@ class _Checker:
                              "needs a published_note saying how or from where")
             for index, entity_id in enumerate(source.own_voice):
                 self._ref(item, ("own_voice", index), entity_id, "entity")
+            translated = source.provenance.retells is Retelling.translation
+            if translated != (source.kind is SourceKind.translation):
+                self._report(item, ("provenance", "retells"),
+                             f"is '{source.provenance.retells.value}', but the source's kind "
+                             f"is '{source.kind.value}'",
+                             "a translation has kind: translation and retells: translation; "
+                             "set both, or neither")
 
     def _check_voice(self, item: _Item, fact: Fact) -> None:
         """A claim is a named third party's; the source's own voice reports or opines."""

@@ -37,6 +37,15 @@ def source_url(source_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
 
 
+def strength_url(lang: str) -> str:
+    """What a source's strength means: the legend on the Sources page."""
+    return f"{lang_prefix(lang)}sources/#{STRENGTH_ANCHOR}"
+
+
+#: The anchor of the source-strength legend (strength_legend()) on the Sources page.
+STRENGTH_ANCHOR = "source-strength"
+
+
 def relative_url(target: str, page_url: str) -> str:
     """URL of ``target`` relative to the page at ``page_url``; both site-root-relative,
     as MkDocs writes them with use_directory_urls ('' is the home page, 'compute/').

@@ -16,7 +16,7 @@ from ..evidence import dates
 from ..evidence.factbase import FactBase
 from . import registry
 from .html import make_environment
-from .page import Page, PageContext, SiteOptions
+from .page import Page, PageContext, PageRefs, SiteOptions
 
 
 class Site:
@@ -30,10 +30,19 @@ class Site:
         # page URL -> the 'added'/'updated' dates of every fact (and retired id) the
         # macros on that page showed: what the page's "last modified" rests on.
         self.shown: dict[str, set[str]] = {}
+        # page URL -> the evidence its prose has cited so far (figure, cite, quote): the
+        # numbers of its references, and the citations each card links back to.
+        self.refs: dict[str, PageRefs] = {}
 
     def page(self, ctx: PageContext) -> Page:
         return Page(self.fb, self.options, self.env, ctx,
-                    shown=self.shown.setdefault(ctx.url, set()))
+                    shown=self.shown.setdefault(ctx.url, set()),
+                    refs=self.refs.setdefault(ctx.url, PageRefs()))
+
+    def begin_page(self, url: str) -> None:
+        """The page at ``url`` is about to be rendered (again): its citations start
+        afresh, so numbers and back-links are those of this rendering only."""
+        self.refs.pop(url, None)
 
     def last_modified(self, url: str) -> str:
         """The newest date of what the page at ``url`` shows from the data, or '' when

@@ -63,4 +63,9 @@ CASES = [
     ("fact-report", "fact", ["us-outspends-china-on-ai-data-centres"], "", "en"),
     ("fact-corrected", "fact", ["qiming-2-release"], "open-source/", "en"),
     ("fact-corrected-zh", "fact", ["qiming-2-release"], "zh/open-source/", "zh"),
+    # Evidence in one tap: numbered markers with their previews, in both languages, and
+    # what the strength line on every card means.
+    ("cite-zh", "cite", ["beichen-ceo-compute-forecast"], "zh/compute/", "zh"),
+    ("strength-legend", "strength_legend", [], "sources/", "en"),
+    ("strength-legend-zh", "strength_legend", [], "zh/sources/", "zh"),
 ]

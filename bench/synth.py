@@ -79,8 +79,9 @@ _ENTITY_KINDS = ["company", "person", "government-body", "investor", "model", "c
 _QUALIFIERS = ["exact", "about", "more-than", "at-least", "less-than", "at-most", "nearly"]
 _SOURCE_KINDS = ["news-report", "analysis", "opinion-column", "commentary", "translation",
                  "opinion"]
-_KINDS = ["statistic"] * 25 + ["event"] * 15 + ["claim"] * 35 + ["forecast"] * 5 + \
-    ["opinion"] * 20
+_OUTLETS = 17  # synthetic outlets, shared by the synthetic sources
+_KINDS = ["statistic"] * 25 + ["event"] * 15 + ["report"] * 10 + ["claim"] * 25 + \
+    ["forecast"] * 5 + ["opinion"] * 20
 
 
 @dataclass
@@ -279,6 +280,12 @@ class _Generator:
             if i % 10 == 9:
                 entity["parent"] = entity_ids[rng.randrange(i)]
             entities_yaml.append(entity)
+        # The synthetic outlets, each the own voice of its sources (never a claim's
+        # speaker: what an outlet says in its own voice is its report).
+        entities_yaml += [{"id": f"syn-outlet-{k:02d}", "kind": "media",
+                           "name": {"en": f"Synthetic Outlet {k}", "zh": f"合成媒体{k}"},
+                           "description": {"en": "A generated outlet.", "zh": "生成的媒体。"}}
+                          for k in range(_OUTLETS)]
         all_entities = self.real.entities + entity_ids
         prominent = [e for e in ("china", "us") if e in self.real.entities]
 
@@ -334,6 +341,8 @@ class _Generator:
                                 prominent, all_entities)
             elif kind == "event":
                 fact["date"] = self._date()
+            elif kind == "report":
+                pass  # the source's own voice: no speaker, no question
             else:
                 fact["speaker"] = rng.choice(all_entities)
                 if rng.random() < 0.5:
@@ -360,6 +369,9 @@ class _Generator:
                     fact.setdefault("date", "2026-10")
                 if rng.random() < 0.5:
                     fact["review_by"] = "2027-06"
+            for key, basis in (("date", "date_basis"), ("as_of", "as_of_basis")):
+                if fact.get(key) not in (None, "unknown"):  # a known date says where it is from
+                    fact[basis] = "printed"
             fact["added"] = ADDED
             facts[theme].append(fact)
 
@@ -384,10 +396,13 @@ class _Generator:
             **({"lines": ranges} if ranges else {}),
             "title_original": f"合成文章{index}：中美人工智能竞争",
             "title_en": f"Synthetic article {index}: the US-China AI contest",
-            "outlet": {"en": f"Synthetic Outlet {index % 17}", "zh": f"合成媒体{index % 17}"},
+            "outlet": {"en": f"Synthetic Outlet {index % _OUTLETS}",
+                       "zh": f"合成媒体{index % _OUTLETS}"},
+            "own_voice": [f"syn-outlet-{index % _OUTLETS:02d}"],
             "authors": [f"作者{index % 31}"] if index % 5 else [],
             "published": rng.choice([str(year), f"{year}-{rng.randint(1, 12):02d}",
                                      f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"]),
+            "published_basis": "printed",
             "language": "zh",
             "script": "Hant" if index % 3 == 0 else "Hans",
             "kind": _SOURCE_KINDS[index % len(_SOURCE_KINDS)],
@@ -395,8 +410,7 @@ class _Generator:
         }
         if index % 2 == 0:
             source["url"] = f"https://example.com/synthetic/{index}"
-        if index % 6 == 0:
-            source["errata"] = [{"en": "A generated erratum.", "zh": "生成的勘误。"}]
+
         return source
 
     def _date(self) -> str:

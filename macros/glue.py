@@ -54,10 +54,18 @@ from macros.render import REGISTRY, PageContext, Site, SiteOptions
 from macros.render.feed import feed_path, feed_title
 from macros.render.generated import generated_files, generated_pages
 from macros.render.links import relative_url
-from macros.render.search import keep_names_whole, mixed_script_names, user_dictionary
+from macros.render.search import NameJoiner, mixed_script_names, user_dictionary
 from macros.render.sitemap import SitemapEntry, gzipped, sitemap_xml
 
 log = get_plugin_logger("race_and_reliance")
+
+
+class DataFile(File):
+    """A data file made at build time, copied byte for byte: never a page, even when it
+    is Markdown (``downloads/README.md`` is a text file to download, not a page)."""
+
+    def is_documentation_page(self) -> bool:
+        return False
 
 Command = Literal["build", "gh-deploy", "serve"]
 
@@ -110,7 +118,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         _teach_jieba_the_names(factbase)
         self.site = Site(factbase, SiteOptions(site_name=str(config.site_name),
                                                site_url=_with_slash(config.site_url),
-                                               freshness=freshness))
+                                               freshness=freshness), defer_html=True)
         macros = config.plugins.get("macros")
         if macros is None:
             raise PluginError("race-and-reliance: the 'macros' plugin (mkdocs-macros) must "
@@ -186,7 +194,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         if langs.current == langs.default:
             for path, content in generated_files(self.site.fb, self.site.options).items():
                 if files.get_file_from_path(path) is None:
-                    files.append(File.generated(config, path, content=content))
+                    files.append(DataFile.generated(config, path, content=content))
                 else:
                     log.warning("docs/%s hides the file the data makes there", path)
         return files
@@ -220,6 +228,12 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         if title is not None and "title" not in page.meta:
             page.meta["title"] = str(escape(title))
         return markdown
+
+    @event_priority(100)  # first: every other plugin sees the page's whole HTML
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str:
+        """The macros' HTML, kept out of Markdown as tokens, put back in place."""
+        return self.site.restore(page.url, html) if self.site is not None else html
 
     # ----------------------------------------------------------------- theme
 
@@ -356,8 +370,9 @@ def _finish_search_index(site_dir: Path, langs: Languages, names: list[str]) -> 
                     path)
         return
     index = json.loads(path.read_text("utf-8"))
-    index["docs"] = [{**doc, "title": keep_names_whole(doc["title"], names),
-                      "text": keep_names_whole(doc["text"], names)} for doc in index["docs"]]
+    join = NameJoiner(names)
+    index["docs"] = [{**doc, "title": join(doc["title"]), "text": join(doc["text"])}
+                     for doc in index["docs"]]
     others = [lang for lang in langs.built if lang != langs.default]
     prefixes = tuple(f"{lang}/" for lang in others)
     for lang in others:

@@ -397,6 +397,8 @@ class _Checker:
             self._ref(item, ("parent",), item.obj.parent, "entity")
             if item.obj.parent == item.obj.id:
                 self._report(item, ("parent",), "an entity cannot be its own parent")
+            for index, member in enumerate(item.obj.members):
+                self._ref(item, ("members", index), member, "entity")
         for item in self._valid("fact"):
             self._check_fact_references(item)
         for item in self._valid("retired fact"):

@@ -13,26 +13,59 @@ import re
 
 UNKNOWN = "unknown"
 
+#: The loader's form of a date: four digits, then optionally -MM, then optionally -DD.
+#: Whether it is a real day is checked separately (:func:`check_partial_date`).
 DATE_PATTERN = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
-DATE_RE = re.compile(rf"^({DATE_PATTERN})$")
-PERIOD_RE = re.compile(rf"^({DATE_PATTERN})\.\.({DATE_PATTERN})$")
+DATE_RE = re.compile(DATE_PATTERN)
+PERIOD_RE = re.compile(rf"({DATE_PATTERN})\.\.({DATE_PATTERN})")
+
+# The same rules as one regular expression, so an editor (JSON Schema) and a reader of
+# the CSV downloads (Table Schema) flag what the loader rejects. A date of fixed width
+# can be checked against the calendar by a pattern: months 01-12, each month's length,
+# 29 February only in a leap year (divisible by 4, centuries only by 400), no year 0000.
+# What no pattern can check is order: that a period does not end before it starts.
+# Written with plain groups only (no (?:...), no look-ahead), so the one pattern is read
+# alike by ECMA-262 (editors), Python's re and XML Schema regular expressions (Table
+# Schema's syntax, anchored implicitly).
+_YEAR = r"([1-9]\d{3}|0[1-9]\d{2}|00[1-9]\d|000[1-9])"
+_LEAP_YEAR = r"(\d{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)"
+_MONTH = r"(0[1-9]|1[0-2])"
+_MONTH_DAY = (r"((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])"
+              r"|(0[469]|11)-(0[1-9]|[12]\d|30)"
+              r"|02-(0[1-9]|1\d|2[0-8]))")
+_CALENDAR_DATE = rf"({_YEAR}(-{_MONTH_DAY}|-{_MONTH})?|{_LEAP_YEAR}-02-29)"
+#: A partial date or 'unknown' (published, date, added…), unanchored (Table Schema).
+PARTIAL_DATE_REGEX = rf"{_CALENDAR_DATE}|{UNKNOWN}"
+#: A date, a period START..END or 'unknown' (as_of), unanchored (Table Schema).
+PERIOD_REGEX = rf"{_CALENDAR_DATE}(\.\.{_CALENDAR_DATE})?|{UNKNOWN}"
+#: The same, anchored, for the JSON Schemas.
+PARTIAL_DATE_JSON_PATTERN = rf"^({PARTIAL_DATE_REGEX})$"
+PERIOD_JSON_PATTERN = rf"^({PERIOD_REGEX})$"
+#: What an editor shows instead of the pattern itself (VS Code's JSON Schema extension
+#: keyword, read by yaml-language-server; other validators ignore it).
+PARTIAL_DATE_PATTERN_MESSAGE = ("Write a real date as YYYY-MM-DD, YYYY-MM or YYYY, or "
+                                "'unknown' (quote a bare year: \"2024\").")
+PERIOD_PATTERN_MESSAGE = ("Write a real date as YYYY-MM-DD, YYYY-MM or YYYY, a period "
+                          "START..END of two of them, or 'unknown'.")
 
 
 def coerce_date_text(value: object) -> object:
-    """YAML turns an unquoted 2024-02-22 into a date and 2024 into an int; accept both
-    and keep the text form (the model validates the text)."""
+    """A ``date`` (from Python callers; the YAML loader keeps dates as text) becomes its
+    ISO text. A YAML number is refused: an unquoted ``2024`` is the integer 2024, which the
+    JSON Schema (type string) flags too, so the loader says how to write it instead."""
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
-        return str(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise ValueError(f"{value} is a number, not a date: write it in quotes, "
+                         f"\"{value}\"")
     return value
 
 
 def check_partial_date(text: str) -> str:
     """``text`` if it is a real partial date, else ValueError saying how to write one."""
-    if not DATE_RE.match(text):
+    if not DATE_RE.fullmatch(text):
         raise ValueError(
             f"'{text}' is not a date: write YYYY-MM-DD, YYYY-MM, YYYY or 'unknown'"
         )
@@ -53,7 +86,7 @@ def validate_period(value: str) -> str:
     """A partial date, a period START..END, or 'unknown'."""
     if value == UNKNOWN:
         return value
-    m = PERIOD_RE.match(value)
+    m = PERIOD_RE.fullmatch(value)
     if m:
         start, end = check_partial_date(m.group(1)), check_partial_date(m.group(2))
         if sort_key(start) > sort_key(end):

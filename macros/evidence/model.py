@@ -21,7 +21,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    field_validator,
     model_validator,
 )
 
@@ -33,6 +32,9 @@ QUOTE_MAX_CHARS = 150
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+# The loader validates dates in Python (dates.py); the JSON Schema gets the same rules as
+# a pattern (json_schema_extra, so the loader keeps its own clearer messages). Both take
+# text only: an unquoted YAML year is a number, refused by both (quote it).
 PartialDate = Annotated[
     str,
     BeforeValidator(dates.coerce_date_text),
@@ -40,9 +42,27 @@ PartialDate = Annotated[
     Field(
         description=(
             "A date whose precision is its form: YYYY-MM-DD (day), YYYY-MM (month), "
-            "YYYY (year), or 'unknown'. Never guess: write 'unknown'."
+            "YYYY (year), or 'unknown'. Never guess: write 'unknown'. Quote a bare year: "
+            "\"2024\"."
         ),
         examples=["2024-02-22", "2024-10", "2025", "unknown"],
+        json_schema_extra={"pattern": dates.PARTIAL_DATE_JSON_PATTERN,
+                           "patternErrorMessage": dates.PARTIAL_DATE_PATTERN_MESSAGE},
+    ),
+]
+
+Period = Annotated[
+    str,
+    BeforeValidator(dates.coerce_date_text),
+    AfterValidator(dates.validate_period),
+    Field(
+        description=(
+            "A date (YYYY-MM-DD, YYYY-MM or YYYY), a period START..END of two such dates "
+            "(not ending before it starts), or 'unknown'. Quote a bare year: \"2024\"."
+        ),
+        examples=["2022", "2023-06", "2019..2022", "2024-01..2024-08", "unknown"],
+        json_schema_extra={"pattern": dates.PERIOD_JSON_PATTERN,
+                           "patternErrorMessage": dates.PERIOD_PATTERN_MESSAGE},
     ),
 ]
 
@@ -335,6 +355,13 @@ class Entity(_Strict):
     description: Bilingual = Field(description="One line in each language.")
     parent: Id | None = Field(default=None, description="Id of the owning entity, if any.",
                                  examples=["meta"])
+    members: list[Id] = Field(
+        default_factory=list,
+        description="The entities this one groups, for a shorthand like BAT (Baidu, "
+        "Alibaba, Tencent). A figure about it is an aggregate: never add it to its "
+        "members' figures.",
+        examples=[["baidu", "alibaba", "tencent"]],
+    )
 
 
 class EntitiesFile(_Strict):
@@ -531,7 +558,7 @@ class Fact(_Strict):
     conversion: Conversion | None = Field(
         default=None, description="Our own conversion, marked as ours with rate and date."
     )
-    as_of: str | None = Field(
+    as_of: Period | None = Field(
         default=None,
         description="Date or period the figure describes: YYYY[-MM[-DD]], a period "
         "START..END, or 'unknown'.",
@@ -607,14 +634,6 @@ class Fact(_Strict):
                                              description="Review the fact by this date.")
     added: PartialDate = Field(description="Date the fact was added.", examples=["2026-11-26"])
     updated: PartialDate | None = Field(default=None, description="Date last changed.")
-
-    @field_validator("as_of", mode="before")
-    @classmethod
-    def _check_as_of(cls, value: object) -> object:
-        if value is None:
-            return value
-        value = dates.coerce_date_text(value)
-        return dates.validate_period(value) if isinstance(value, str) else value
 
 
 class RetiredFact(_Strict):

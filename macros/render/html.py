@@ -81,6 +81,37 @@ def pre_text(text: str) -> Markup:
     return Markup(str(escape(text)).replace("\n", "&#10;"))
 
 
+class DeferredHTML:
+    """The HTML a page's macros hand back, kept out of Python-Markdown.
+
+    Macros run before Markdown. Their output, whole cards and lists, used to go through
+    Markdown as raw HTML, which it scans block by block and line by line: most of the
+    time spent on a page. In deferred mode a macro hands Markdown a short token instead
+    (a number between two private-use characters, which Markdown leaves alone), and
+    :meth:`restore` puts the HTML in its place in Markdown's output: a block token that
+    Markdown wrapped as a paragraph, ``<p>TOKEN</p>``, becomes the block; an inline token
+    the HTML in its line.
+    """
+
+    OPEN, CLOSE = "\ue000", "\ue001"
+    _BLOCK = re.compile(f"<p>{OPEN}([0-9a-f]+){CLOSE}</p>")
+    _INLINE = re.compile(f"{OPEN}([0-9a-f]+){CLOSE}")
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+
+    def token(self, html: str) -> str:
+        self._parts.append(html)
+        return f"{self.OPEN}{len(self._parts) - 1:x}{self.CLOSE}"
+
+    def restore(self, text: str) -> str:
+        """``text`` (Markdown's HTML) with every token replaced by its HTML."""
+        if self.OPEN not in text:
+            return text
+        text = self._BLOCK.sub(lambda m: self._parts[int(m.group(1), 16)], text)
+        return self._INLINE.sub(lambda m: self._parts[int(m.group(1), 16)], text)
+
+
 def safe_url(url: str | None) -> str:
     """Only http(s) addresses become links: never javascript: or data: from the data."""
     if url and re.match(r"^https?://[^\s\"'<>]+$", url):

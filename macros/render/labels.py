@@ -185,9 +185,30 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "cite_csl": "CSL-JSON",
             "cite_note": "Cite our page and the original article; the quote remains "
                          "its publisher's.",
+            "cite_bib_note": "Paste this entry, with any others from our pages, and add "
+                             "sources.bib to the same bibliography once: the entry refers "
+                             "to its article's entry there (its related field), so no "
+                             "entry is repeated.",
+            "cite_sources_bib": "every article our facts quote, once each",
+            "cite_facts_bib": "every fact's entry, as on the pages (use one or the other)",
             "permalink": "permalink",
             "added": "Added",
             "updated": "Updated",
+        },
+        # The citations (macros/render/citations.py): plain text, BibTeX and CSL-JSON.
+        "citation": {
+            "editors": "{site} editors",
+            "nd": "n.d.",
+            "two_authors": "{} and {}",
+            "et_al": "{} et al.",
+            "source_short": "{title} ({when})",
+            "bib_note": "Our statement and translation, {licence}. It quotes {source}: "
+                        "cite that article too; its entry is in {file} ({url}).",
+            "bib_comment": "The article this fact quotes has its entry, {key}, in {file}:\n"
+                           "{url}\n"
+                           "Add that file to your bibliography once; the entry below "
+                           "refers to it (related field).",
+            "plain": "{ours} {url} Licence: {licence}. The quote is from: {source}",
         },
         "entity_page": {
             "entity": "Entity",
@@ -223,10 +244,16 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "per_measure": "Per measure",
             "per_measure_note": "One tidy CSV per measure: one row per figure, columns "
                                 "below.",
-            "fields_facts": "Fields of facts.csv",
+            "type": "Type",
+            "no_rows": "—",
+            "fields_facts": "Columns of facts.csv and facts-excel.csv",
+            "fields_measures": "Columns of the per-measure files",
+            "fields_sources": "Columns of sources.csv",
+            "fields_entities": "Columns of entities.csv",
             "fields_facts_note": "facts.json holds the same fields, with statement, note "
-                                 "and quantity as nested objects and lists as lists.",
-            "fields_measures": "Fields of the per-measure files",
+                                 "and quantity as nested objects and lists as lists; the "
+                                 "derived columns (subject names, period_start, "
+                                 "period_end, aggregate) are the CSV's only.",
             "attribution": "Sources to attribute",
             "dataset_description": "Facts on the US–China AI contest, each backed by a "
                                    "verbatim quote from a Chinese-language source, with "
@@ -470,9 +497,27 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "cite_bibtex": "BibTeX",
             "cite_csl": "CSL-JSON",
             "cite_note": "请同时引用本页与原文；引文版权归原出版者。",
+            "cite_bib_note": "可把本条与本站其他页面的条目一起粘贴，并在同一参考文献库中加入一次 "
+                             "sources.bib：本条通过 related 字段指向其中该文的条目，"
+                             "因此不会有重复的条目。",
+            "cite_sources_bib": "本站事实所引的全部文章，每篇一条",
+            "cite_facts_bib": "全部事实的条目，与各页相同（二者择一使用）",
             "permalink": "永久链接",
             "added": "添加",
             "updated": "更新",
+        },
+        "citation": {
+            "editors": "{site} 编辑部",
+            "nd": "无日期",
+            "two_authors": "{}、{}",
+            "et_al": "{}等",
+            "source_short": "{title}（{when}）",
+            "bib_note": "本站的陈述与译文，{licence}。引文出自{source}，请一并引用该文；"
+                        "其条目见 {file}（{url}）。",
+            "bib_comment": "本条引文所出自的文章，其条目 {key} 在 {file} 中：\n"
+                           "{url}\n"
+                           "请把该文件加入你的参考文献库一次；下面的条目以 related 字段指向它。",
+            "plain": "{ours}{url}（许可：{licence}）。引文出自：{source}",
         },
         "entity_page": {
             "entity": "实体",
@@ -507,10 +552,15 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "meaning": "含义",
             "per_measure": "按指标",
             "per_measure_note": "每个指标一个整洁的 CSV 文件：每个数字一行，各列说明见下。",
-            "fields_facts": "facts.csv 的字段",
-            "fields_facts_note": "facts.json 含有相同的字段，其中 statement、note 和 quantity "
-                                 "为嵌套对象，列表仍为列表。",
+            "type": "类型",
+            "no_rows": "—",
+            "fields_facts": "facts.csv 和 facts-excel.csv 的字段",
             "fields_measures": "各指标文件的字段",
+            "fields_sources": "sources.csv 的字段",
+            "fields_entities": "entities.csv 的字段",
+            "fields_facts_note": "facts.json 含有相同的字段，其中 statement、note 和 quantity "
+                                 "为嵌套对象，列表仍为列表；派生列（主体名称、period_start、"
+                                 "period_end、aggregate）仅见于 CSV。",
             "attribution": "需署名的来源",
             "dataset_description": "关于中美人工智能竞争的事实，每条都有中文来源的原文摘录为据，"
                                    "并附来源和所涉实体。",

@@ -33,7 +33,7 @@ from ..evidence.normalize import strip_artifacts
 from ..evidence.suggest import did_you_mean
 from . import links
 from .dates import format_date, format_dated
-from .html import compact, render_partial, safe_url
+from .html import DeferredHTML, compact, render_partial, safe_url
 from .labels import DEFAULT_LANG, KIND_FAMILY, LABELS, THEMES, check_lang
 from .numbers import figure_note, format_quantity, format_value
 from .registry import MacroError
@@ -91,12 +91,14 @@ class Page:
 
     def __init__(self, fb: FactBase, options: SiteOptions, env: Environment,
                  ctx: PageContext, shown: set[str] | None = None,
+                 deferred: DeferredHTML | None = None,
                  refs: PageRefs | None = None) -> None:
         self.fb = fb
         self.options = options
         self.env = env
         self.ctx = ctx
         self._shown = shown if shown is not None else set()
+        self._deferred = deferred  # None: macros return their HTML itself
         self._refs = refs if refs is not None else PageRefs()
         self.lang = check_lang(ctx.lang)
         self.L = LABELS[self.lang]
@@ -413,11 +415,14 @@ class Page:
 
     def block(self, name: str, **context: Any) -> str:
         """A block of HTML on its own, separated from surrounding Markdown."""
-        return "\n\n" + compact(self.render(name, **context)) + "\n\n"
+        return "\n\n" + self._hand_over(compact(self.render(name, **context))) + "\n\n"
 
     def inline(self, name: str, **context: Any) -> str:
         """HTML inside a paragraph: one line."""
-        return compact(self.render(name, **context)).replace("\n", " ")
+        return self._hand_over(compact(self.render(name, **context)).replace("\n", " "))
+
+    def _hand_over(self, html: str) -> str:
+        return self._deferred.token(html) if self._deferred is not None else html
 
 
 def _value(basis: object) -> str | None:

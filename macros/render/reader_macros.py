@@ -14,6 +14,7 @@ from .page import Page
 from .registry import MacroError, macro
 from .views import (
     ChangeItem,
+    ColumnsTable,
     CountedSource,
     DownloadItem,
     EntityGroup,
@@ -39,7 +40,6 @@ def fact_page(page: Page, fact_id: str) -> str:
         {{ fact_page('zero-one-ai-valuation') }}
     """
     fact = page.fact(fact_id)
-    source = page.fb.sources[fact.source]
     opts = page.options
     page_url = opts.absolute(links.fact_url(fact.id, page.lang))
     related = [page.fact_view(f) for f in sorted(
@@ -56,8 +56,11 @@ def fact_page(page: Page, fact_id: str) -> str:
         statement_en=fact.statement.en, statement_zh=fact.statement.zh,
         producer_href=page.entity_href(fact.data_producer) if fact.data_producer else "",
         related=related, entities=entities,
-        cite={k: pre_text(v) for k, v in
-              citations.citation(fact, source, page_url, opts.site_name).items()},
+        cite={k: pre_text(v) for k, v in citations.citation(
+            fact, page.fb, page_url, opts.site_name, page.lang,
+            opts.absolute(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}")).items()},
+        sources_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}"),
+        facts_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.FACTS_BIB}"),
         added=format_date(fact.added, page.lang),
         updated=format_date(fact.updated, page.lang) if fact.updated else "",
         jsonld=jsonld.script(data))
@@ -173,7 +176,8 @@ def downloads(page: Page) -> str:
         "_downloads.html",
         main=[item(d) for d in files if "/" not in d.name],
         measures=[item(d) for d in files if "/" in d.name],
-        fact_columns=exports.FACT_COLUMNS, measure_columns=exports.MEASURE_COLUMNS,
+        tables=[ColumnsTable(anchor, page.L["downloads"][anchor.replace("-", "_")], columns)
+                for anchor, _, columns in exports.DICTIONARY],
         sources=[page.source_view(s) for s in page.fb.sources],
         jsonld=jsonld.script(data))
 
@@ -189,9 +193,11 @@ def download_count(page: Page, name: str) -> str:
         {{ download_count('facts.csv') }} facts
     """
     found = exports.download_named(page.fb, name)
-    if found is None:
-        hint = did_you_mean(name, [d.name for d in exports.downloads(page.fb)], n=3)
-        raise MacroError(f"no download named {name!r}" + (f" ({hint})" if hint else ""))
+    if found is None or found.rows is None:
+        tables = [d.name for d in exports.downloads(page.fb) if d.rows is not None]
+        hint = did_you_mean(name, tables, n=3)
+        what = "no download named" if found is None else "no rows to count in"
+        raise MacroError(f"{what} {name!r}" + (f" ({hint})" if hint else ""))
     return str(found.rows)
 
 

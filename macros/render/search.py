@@ -55,9 +55,23 @@ def mixed_script_names(fb: FactBase) -> list[str]:
                    if _SCRIPT_CHANGE.search(word) and not re.search(r"[^\w·]", word)})
 
 
+class NameJoiner:
+    """Joins each of ``names`` into one word again in text from the search index (one
+    compiled pattern for all of them: the index holds thousands of sections)."""
+
+    def __init__(self, names: list[str]) -> None:
+        self._whole = {_SCRIPT_CHANGE.sub(BOUNDARY, name): name for name in names}
+        # longest first, so a name that contains another is joined whole
+        alternatives = "|".join(map(re.escape, sorted(self._whole, key=len, reverse=True)))
+        self._pattern = re.compile(rf"(?<![^\s{BOUNDARY}])(?:{alternatives})(?![A-Za-z0-9])"
+                                   ) if self._whole else None
+
+    def __call__(self, text: str) -> str:
+        if self._pattern is None or BOUNDARY not in text:
+            return text
+        return self._pattern.sub(lambda m: self._whole[m.group(0)], text)
+
+
 def keep_names_whole(text: str, names: list[str]) -> str:
     """``text`` from the search index with each of ``names`` one word again."""
-    for name in names:
-        split = _SCRIPT_CHANGE.sub(BOUNDARY, name)
-        text = re.sub(rf"(?<![^\s{BOUNDARY}]){re.escape(split)}(?![A-Za-z0-9])", name, text)
-    return text
+    return NameJoiner(names)(text)

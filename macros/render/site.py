@@ -15,7 +15,7 @@ from jinja2 import Environment
 from ..evidence import dates
 from ..evidence.factbase import FactBase
 from . import registry
-from .html import make_environment
+from .html import DeferredHTML, make_environment
 from .page import Page, PageContext, PageRefs, SiteOptions
 
 
@@ -23,10 +23,14 @@ class Site:
     """Everything one build renders from: the fact base, the options, the partials."""
 
     def __init__(self, factbase: FactBase, options: SiteOptions | None = None,
-                 env: Environment | None = None) -> None:
+                 env: Environment | None = None, defer_html: bool = False) -> None:
         self.fb = factbase
         self.options = options or SiteOptions()
         self.env = env or make_environment()
+        # defer_html: macros hand Markdown tokens, restore() puts their HTML back in
+        # the page's HTML afterwards (html.DeferredHTML); page URL -> its HTML parts.
+        self.defer_html = defer_html
+        self._deferred: dict[str, DeferredHTML] = {}
         # page URL -> the 'added'/'updated' dates of every fact (and retired id) the
         # macros on that page showed: what the page's "last modified" rests on.
         self.shown: dict[str, set[str]] = {}
@@ -35,14 +39,22 @@ class Site:
         self.refs: dict[str, PageRefs] = {}
 
     def page(self, ctx: PageContext) -> Page:
+        deferred = self._deferred.setdefault(ctx.url, DeferredHTML()) \
+            if self.defer_html else None
         return Page(self.fb, self.options, self.env, ctx,
-                    shown=self.shown.setdefault(ctx.url, set()),
+                    shown=self.shown.setdefault(ctx.url, set()), deferred=deferred,
                     refs=self.refs.setdefault(ctx.url, PageRefs()))
 
     def begin_page(self, url: str) -> None:
         """The page at ``url`` is about to be rendered (again): its citations start
         afresh, so numbers and back-links are those of this rendering only."""
         self.refs.pop(url, None)
+
+    def restore(self, url: str, html: str) -> str:
+        """The HTML of the page at ``url`` with its macros' HTML in place of their
+        tokens (deferred mode); the page's parts are then let go."""
+        deferred = self._deferred.pop(url, None)
+        return deferred.restore(html) if deferred is not None else html
 
     def last_modified(self, url: str) -> str:
         """The newest date of what the page at ``url`` shows from the data, or '' when

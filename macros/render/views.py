@@ -190,8 +190,17 @@ class EntityGroup:
 class DownloadItem:
     name: str
     href: str
-    rows: int
+    rows: int | None  # None for a file that is not a table (README.md, datapackage.json)
     description: str
+
+
+@dataclass(frozen=True)
+class ColumnsTable:
+    """One CSV's columns for the data dictionary (exports' column lists)."""
+
+    id: str        # the heading's anchor
+    heading: str   # which files have these columns, in the page's language
+    columns: list  # of exports.Field: name, type_label, description
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """What the tests share: paths, site builds (real and mini), HTML parsing, a server.
 
 One home for each helper: every test that builds a site, parses a page's links or
-serves a site under a sub-path uses these.
+serves a site under a sub-path uses these. ``kit.cite`` reads citations as pybtex and
+citeproc-py do (imported on its own: it needs the test extras).
 """
 
 from .htmlparse import ParsedPage, parse_html

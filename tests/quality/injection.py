@@ -18,12 +18,13 @@ import yaml
 
 from kit import mini_site
 
-# One string with every trick, appended to every free-text field.
-HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> javascript:alert(1) "
-           "{{ config }} {% include 'x' %} [x](javascript:alert(1)) ![y](javascript:alert(1))")
 HOSTILE_PARTS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
                  "javascript:alert(1)", "{{ config }}", "{% include 'x' %}",
                  "[x](javascript:alert(1))", "![y](javascript:alert(1))"]
+# One string with every trick, appended to every free-text field. A word between the
+# tricks keeps our texts from sharing eight words in a row with the hostile quote written
+# into the articles: the checker would rightly call that copied wording.
+HOSTILE = " then ".join(HOSTILE_PARTS)
 # Quotes are at most 150 characters: the same tricks minus the bare javascript: text.
 HOSTILE_QUOTE = ("<script>alert(1)</script> <img src=x onerror=alert(1)> {{ config }} "
                  "{% include 'x' %} [x](javascript:alert(1)) ![y](javascript:alert(1))")

@@ -19,7 +19,7 @@ def test_fact_page(render, mini_factbase):
     html = render("fact_page", fact.id, url=f"facts/{fact.id}/")
     for text in ("China had about 15%", "2025年年中", "截至2025年6月", "Our translation",
                  "News report", "1 Jul 2025", "Describes", "Jun 2025", "Cite this",
-                 "@misc{", "@article{", "May be out of date", 'href="../../entities/china/"',
+                 "@misc{", "downloads/sources.bib", "May be out of date", 'href="../../entities/china/"',
                  'href="../../compute/#fact-china-ai-compute-share-2025"'):
         assert text in html, text
     (claim,) = _jsonld(html)

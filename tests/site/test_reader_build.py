@@ -41,7 +41,7 @@ def test_a_page_per_fact_with_claim_jsonld(site, factbase):
         source = factbase.sources[fact.source]
         assert data["appearance"]["headline"] == source.title_original
         assert data["isBasedOn"] == {"@id": data["appearance"]["@id"]}
-        assert "@misc{" in html and "@article{" in html  # cite this
+        assert "@misc{" in html and "downloads/sources.bib" in html  # cite this
 
 
 def test_theme_cards_link_to_permalinks(site, factbase):

@@ -24,14 +24,16 @@ setup: $(STAMP)
 check: $(STAMP)
 	$(BIN)/rr-check
 
-# `mkdocs serve` rebuilds on a saved page or data file. MkDocs keeps the plugin (and the
-# Python it imported) for the life of the process, so a saved code or template file under
-# macros/ restarts the server instead: watchdog's `watchmedo auto-restart`.
+# `mkdocs serve --dirty` rebuilds on a saved page or data file, and the plugin has it
+# render only the pages the edit changed (macros/glue.py, "serve"); a broken save shows
+# its problems in the browser. MkDocs keeps the plugin (and the Python it imported) for
+# the life of the process, so a saved code or template file under macros/ restarts the
+# server instead: watchdog's `watchmedo auto-restart`.
 serve: $(STAMP)
 	$(BIN)/watchmedo auto-restart --directory=$(SERVE_CODE) --recursive \
 	  --patterns='**/*.py;**/*.html' --ignore-patterns='**/__pycache__/**' --debounce-interval=0.3 \
 	  --signal=SIGINT -- \
-	  $(BIN)/mkdocs serve --strict -f $(SERVE_CONFIG) -a $(SERVE_ADDR)
+	  $(BIN)/mkdocs serve --dirty --strict -f $(SERVE_CONFIG) -a $(SERVE_ADDR)
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

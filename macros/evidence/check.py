@@ -33,6 +33,8 @@ from .model import (
     Fact,
     FactKind,
     FactsFile,
+    GlossaryFile,
+    GlossaryTerm,
     Measure,
     MeasuresFile,
     Question,
@@ -103,7 +105,8 @@ QUESTIONS = _FileSpec("questions", QuestionsFile, {"questions": ("question", Que
 MEASURES = _FileSpec("measures", MeasuresFile, {"measures": ("measure", Measure)})
 FACTS = _FileSpec("facts", FactsFile, {"facts": ("fact", Fact)})
 RETIRED = _FileSpec("retired", RetiredFile, {"retired": ("retired fact", RetiredFact)})
-TOP_LEVEL_FILES = [SOURCES, ENTITIES, QUESTIONS, MEASURES, RETIRED]
+GLOSSARY = _FileSpec("glossary", GlossaryFile, {"terms": ("term", GlossaryTerm)})
+TOP_LEVEL_FILES = [SOURCES, ENTITIES, QUESTIONS, MEASURES, RETIRED, GLOSSARY]
 
 
 @dataclass
@@ -158,7 +161,7 @@ class _Checker:
         self.usable = True
         self.items: dict[str, list[_Item]] = {kind: [] for kind in
                                                ("archive", "source", "entity", "question",
-                                                "measure", "fact", "retired fact")}
+                                                "measure", "fact", "retired fact", "term")}
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
         self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
@@ -173,6 +176,7 @@ class _Checker:
         self._index_ids()
         self._check_references()
         self._check_fact_rules()
+        self._check_glossary()
         self._check_archives()
         self._check_quotes()
         self._check_corrections()
@@ -408,6 +412,14 @@ class _Checker:
                              f"(at {self.known['fact'][item.id].file.shown}:{line}:{column})",
                              "retire it or keep it, not both")
             self._ref(item, ("merged_into",), item.obj.merged_into, "fact")
+        for item in self._valid("term"):
+            for index, fact_id in enumerate(item.obj.facts):
+                retired = self._obj("retired fact", fact_id)
+                if retired is not None and fact_id not in self.known["fact"]:
+                    into = f": cite {retired.merged_into}" if retired.merged_into else ""
+                    self._report(item, ("facts", index), f"fact '{fact_id}' is retired{into}")
+                else:
+                    self._ref(item, ("facts", index), fact_id, "fact")
 
     def _check_fact_references(self, item: _Item) -> None:
         fact: Fact = item.obj
@@ -515,6 +527,33 @@ class _Checker:
             self._report(item, ("quantity", "unit"),
                          f"unit '{fact.quantity.unit.value}' differs from the unit of measure "
                          f"'{measure.id}'", f"the measure uses '{measure.unit.value}'")
+
+    # ----------------------------------------------------------------- glossary
+
+    def _check_glossary(self) -> None:
+        """Each definition rests on facts or a named outside reference; no two terms
+        share a form a page writes (which entry would its first use link to?)."""
+        forms: dict[tuple[str, str], str] = {}  # (lang, form as matched) -> term id
+        for item in self._valid("term"):
+            term: GlossaryTerm = item.obj
+            if not term.facts and not term.outside:
+                self._report(item, ("definition",), "rests on nothing: list the facts it "
+                             "rests on (facts:), or what it adds from outside our sources "
+                             "with the reference (outside:)")
+            for index, outside in enumerate(term.outside):
+                if len(outside.reference.split()) < 3:
+                    self._report(item, ("outside", index, "reference"), "an outside "
+                                 "reference is named in full", "who, what and when, e.g. "
+                                 "'Baidu, ERNIE Bot launch event, 16 March 2023'")
+            for lang in ("en", "zh"):
+                aliases = [" ".join(a.split()) for a in getattr(term.aliases, lang)]
+                for form in term.forms(lang):
+                    owner = forms.setdefault((lang, form), term.id)
+                    if owner != term.id:
+                        loc = (("aliases", lang, aliases.index(form)) if form in aliases
+                               else ("term", lang))
+                        self._report(item, loc, f"'{form}' is also a form of term '{owner}'",
+                                     "a form links to one entry: keep it on one term")
 
     # ----------------------------------------------------------------- archives
 
@@ -684,6 +723,13 @@ class _Checker:
                                  "facts carry over, sentences do not",
                                  "write it afresh in our own words (a verbatim excerpt belongs "
                                  "in quote)")
+        for item in self._valid("term"):
+            for loc, text in _term_texts(item.obj):
+                run = index.shared_run(text)
+                if run:
+                    self._report(item, loc, f"shares '{run}' with an archived article: "
+                                 "definitions are ours, sentences do not carry over",
+                                 "write it afresh in our own words")
         for item in self._valid("source"):
             for i, erratum in enumerate(item.obj.errata):
                 for lang in ("en", "zh"):
@@ -762,7 +808,7 @@ class _Checker:
         return FactBase(archives=objects["archive"], sources=objects["source"],
                         entities=objects["entity"], questions=objects["question"],
                         measures=objects["measure"], facts=objects["fact"],
-                        retired=objects["retired fact"])
+                        retired=objects["retired fact"], glossary=objects["term"])
 
 
 # --------------------------------------------------------------------------- per-kind rules
@@ -804,6 +850,16 @@ def _our_texts(fact: Fact) -> list[tuple[tuple, str]]:
         texts += [(("corrections", i, "correct", lang), getattr(correction.correct, lang))
                   for lang in ("en", "zh")]
     for i, outside in enumerate(fact.outside):
+        texts += [(("outside", i, "text", lang), getattr(outside.text, lang))
+                  for lang in ("en", "zh")]
+    return texts
+
+
+def _term_texts(term: GlossaryTerm) -> list[tuple[tuple, str]]:
+    """(location, text) of every text of ours on a glossary term (as _our_texts)."""
+    texts: list[tuple[tuple, str]] = [(("definition", lang), getattr(term.definition, lang))
+                                      for lang in ("en", "zh")]
+    for i, outside in enumerate(term.outside):
         texts += [(("outside", i, "text", lang), getattr(outside.text, lang))
                   for lang in ("en", "zh")]
     return texts

@@ -67,7 +67,8 @@ def summary(fb: FactBase) -> str:
     by_kind = ", ".join(f"{kind.value} {kinds[kind.value]}" for kind in FactKind)
     counts = [_plural(len(fb.sources), "source"), _plural(len(fb.archives), "archive"),
               _plural(len(fb.entities), "entity", "entities"),
-              _plural(len(fb.measures), "measure"), _plural(len(fb.questions), "question")]
+              _plural(len(fb.measures), "measure"), _plural(len(fb.questions), "question"),
+              _plural(len(fb.glossary), "glossary term")]
     return (f"rr-check: ok: {', '.join(counts)}, {_plural(len(fb.facts), 'fact')} "
             f"({by_theme}; {by_kind})")
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Archive, Entity, Fact, Measure, Question, RetiredFact, Source, Theme
+from .model import (
+    Archive,
+    Entity,
+    Fact,
+    GlossaryTerm,
+    Measure,
+    Question,
+    RetiredFact,
+    Source,
+    Theme,
+)
 
 
 @dataclass
@@ -21,6 +31,7 @@ class FactBase:
     measures: dict[str, Measure]
     facts: dict[str, Fact]  # in file order: compute, capital, talent, open-source
     retired: dict[str, RetiredFact] = field(default_factory=dict)  # ids no longer in use
+    glossary: dict[str, GlossaryTerm] = field(default_factory=dict)  # in file order
 
     # Indices, derived once in __post_init__.
     by_theme: dict[str, list[Fact]] = field(init=False)

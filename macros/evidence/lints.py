@@ -167,15 +167,24 @@ def _compiled() -> tuple:
     hedges = [(h, [(term, re.compile(rx)) for term, rx in h.quote], _en_re(h.en), _zh_re(h.zh))
               for h in HEDGES]
     intensifiers = [(i, _en_re(i.en), _zh_re(i.zh), _zh_re(i.quote)) for i in INTENSIFIERS]
-    return hedges, intensifiers
+    # Most quotes carry no hedge and most statements no intensifier: one search each
+    # says so, before the term-by-term searches that name what was found.
+    any_hedge = _zh_re(rx for h in HEDGES for _, rx in h.quote)
+    any_en = _en_re(t for i in INTENSIFIERS for t in i.en)
+    any_zh = _zh_re(t for i in INTENSIFIERS for t in i.zh)
+    return hedges, intensifiers, any_hedge, any_en, any_zh
 
 
 def hedge_findings(quote: str, statement_en: str, statement_zh: str) -> list[Finding]:
     """Hedges of the quote that a statement drops, and intensifiers a statement adds."""
-    hedges, intensifiers = _compiled()
+    hedges, intensifiers, any_hedge, any_en, any_zh = _compiled()
     q = simplified(quote)
     zh = simplified(statement_zh)
     found: list[Finding] = []
+    if not any_hedge.search(q):
+        hedges = []
+    if not any_en.search(statement_en) and not any_zh.search(zh):
+        intensifiers = []
     for hedge, in_quote, in_en, in_zh in hedges:
         term = next((t for t, rx in in_quote if rx.search(q)), None)
         if term is None:
@@ -227,7 +236,8 @@ def _as_written(run: str, text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).lower())
+    folded = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    return _WORD.findall(folded.lower())
 
 
 def _skeleton(normalised_text: str) -> str:
@@ -258,8 +268,11 @@ class CarryOverIndex:
     def shared_run(self, text: str) -> str | None:
         """The first run ``text`` (ours, not normalised) shares with an article."""
         n, w = CARRY_OVER_HAN, CARRY_OVER_WORDS
-        normalised = normalise(text)
-        han = _skeleton(normalised)
+        if _HAN.search(text):  # most of our English texts hold no Chinese at all
+            normalised = normalise(text)
+            han = _skeleton(normalised)
+        else:
+            han = ""
         for i in range(len(han) - n + 1):
             if han[i:i + n] in self._han:
                 j = i + n  # extend while the next window is shared too: show the whole run

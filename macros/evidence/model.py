@@ -656,6 +656,66 @@ class RetiredFile(_Strict):
     retired: list[RetiredFact]
 
 
+# --------------------------------------------------------------------------- glossary
+
+
+class GlossaryAliases(_Strict):
+    """Other ways a page writes a term, per language: each is linked like the term."""
+
+    en: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="English spellings, plurals and short forms (matched whole, any case).",
+        examples=[["export control", "chip controls"]])
+    zh: list[Annotated[str, Field(min_length=1)]] = Field(
+        default_factory=list,
+        description="Chinese forms (matched as written; Latin-script names whole).",
+        examples=[["管制"]])
+
+
+class GlossaryTerm(_Strict):
+    """A term readers may not know, defined in our own words.
+
+    The definition rests on our sources (``facts``); what it adds from outside the five
+    articles goes in ``outside``, with a reference named in full. Every page links a
+    term's first use to its entry on the glossary page (``#term-<id>``).
+    """
+
+    id: Id = Field(description="Stable id; becomes the anchor #term-<id>.",
+                   examples=["export-controls", "superclue"])
+    term: Bilingual = Field(description="The term as the glossary lists it, both languages.",
+                            examples=[{"en": "Export controls", "zh": "出口管制"}])
+    aliases: GlossaryAliases = Field(
+        default_factory=GlossaryAliases,
+        description="Other forms of the term pages use; the term itself is always matched.")
+    definition: Bilingual = Field(
+        description="What it means, in our own words, faithful to the facts it rests on "
+        "(their hedges kept); nothing from outside our sources.")
+    facts: list[Id] = Field(
+        default_factory=list,
+        description="Ids of the facts the definition rests on; the glossary links each.",
+        examples=[["us-export-controls-advanced-chips-2022-10"]])
+    outside: list[OutsideNote] = Field(
+        default_factory=list,
+        description="What the entry adds from outside our five sources, each with its "
+        "reference named in full. An entry rests on facts, on outside notes, or on both.")
+
+    def forms(self, lang: str) -> list[str]:
+        """The ways a page in ``lang`` writes the term, each matched as written (case
+        matters, runs of whitespace are one space): its name, the name with a lower-case
+        first letter unless it starts with an acronym (running text writes 'export
+        controls', never 'gPU'), then its aliases."""
+        name = " ".join(str(getattr(self.term, lang)).split())
+        lowered = name if name[1:2].isupper() else name[:1].lower() + name[1:]
+        aliases = [" ".join(a.split()) for a in getattr(self.aliases, lang)]
+        return list(dict.fromkeys([name, lowered, *aliases]))
+
+
+class GlossaryFile(_Strict):
+    """data/glossary.yaml: the terms the glossary page defines and pages link to."""
+
+    terms: list[GlossaryTerm]
+
+
 class FactsFile(_Strict):
     """data/facts/<theme>.yaml."""
 

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from .model import (
     EntitiesFile,
     FactsFile,
+    GlossaryFile,
     MeasuresFile,
     QuestionsFile,
     RetiredFile,
@@ -29,6 +30,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "measures": MeasuresFile,
     "facts": FactsFile,
     "retired": RetiredFile,
+    "glossary": GlossaryFile,
 }
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -24,6 +24,11 @@ class GeneratedPage:
     title: str  # plain text in the page's language
     lang: str
 
+    @property
+    def url(self) -> str:
+        """The page's URL as MkDocs makes it (use_directory_urls): 'facts/<id>/'."""
+        return self.src_uri[:-len(".md")] + "/"
+
 
 def retired_title(merged: bool, lang: str) -> str:
     """The title of a retired fact's page."""

@@ -206,22 +206,18 @@ def theme_article(theme: Theme, fb: FactBase, options: SiteOptions, lang: str,
     return data
 
 
-def claims_list(facts: list[Fact], fb: FactBase, options: SiteOptions, lang: str,
+def claims_list(facts: list[Fact], options: SiteOptions, lang: str,
                 title: str = "") -> dict[str, Any]:
-    """The claims page as an ItemList of its claims, forecasts and opinions, in order."""
-    items = []
-    for position, fact in enumerate(facts, start=1):
-        url = options.absolute(links.fact_url(fact.id, lang))
-        item: dict[str, Any] = {"@type": "Claim", "@id": url, "url": url,
-                                "name": _text(fact.statement, lang)}
-        speaker = fb.entities.get(fact.speaker) if fact.speaker else None
-        if speaker is not None:
-            item["author"] = entity_node(speaker, options, lang)
-        if fact.date and dates.is_known(fact.date):
-            item["dateCreated"] = fact.date
-        items.append({"@type": "ListItem", "position": position, "item": item})
+    """The claims page as an ItemList of its claims, forecasts and opinions, in the
+    page's order: each item the URL of the fact's own page (schema.org's and search
+    engines' form for a summary page whose items have pages of their own), where the
+    fact is described in full as a ``Claim`` (:func:`claim`). Repeating each Claim
+    here would double the page's weight for nothing a reader sees."""
+    items = [{"@type": "ListItem", "position": position,
+              "url": options.absolute(links.fact_url(fact.id, lang))}
+             for position, fact in enumerate(facts, start=1)]
     return {"@context": CONTEXT, "@type": "ItemList",
-            "@id": options.absolute(f"{links.lang_prefix(lang)}claims/"),
+            "@id": options.absolute(links.claims_url(lang)),
             **({"name": title} if title else {}),
             "inLanguage": LANG_TAG[lang], "numberOfItems": len(items),
             "itemListOrder": "https://schema.org/ItemListUnordered",

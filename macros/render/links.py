@@ -32,6 +32,16 @@ def entity_url(entity_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}entities/{entity_id}/"
 
 
+def facts_index_url(lang: str) -> str:
+    """The index of every fact ('facts/', 'zh/facts/')."""
+    return f"{lang_prefix(lang)}facts/"
+
+
+def glossary_url(lang: str) -> str:
+    """The glossary ('glossary/', 'zh/glossary/'); a term's entry is '#term-<id>'."""
+    return f"{lang_prefix(lang)}glossary/"
+
+
 def source_url(source_id: str, lang: str) -> str:
     """A source's entry on the sources page ('sources/#source-<id>')."""
     return f"{lang_prefix(lang)}sources/#source-{source_id}"
@@ -44,6 +54,12 @@ def strength_url(lang: str) -> str:
 
 #: The anchor of the source-strength legend (strength_legend()) on the Sources page.
 STRENGTH_ANCHOR = "source-strength"
+
+
+def claims_url(lang: str, by: str = "") -> str:
+    """The claims page ('claims/', 'zh/claims/') or one of its arrangements
+    ('claims/by-theme/', 'claims/by-speaker/')."""
+    return f"{lang_prefix(lang)}claims/" + (f"by-{by}/" if by else "")
 
 
 def relative_url(target: str, page_url: str) -> str:

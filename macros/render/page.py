@@ -8,6 +8,7 @@ page's language, and rendering of a partial.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,7 @@ class Page:
     def __init__(self, fb: FactBase, options: SiteOptions, env: Environment,
                  ctx: PageContext, shown: set[str] | None = None,
                  deferred: DeferredHTML | None = None,
+                 note: Callable[[str], None] | None = None,
                  refs: PageRefs | None = None) -> None:
         self.fb = fb
         self.options = options
@@ -99,6 +101,7 @@ class Page:
         self.ctx = ctx
         self._shown = shown if shown is not None else set()
         self._deferred = deferred  # None: macros return their HTML itself
+        self._note = note or (lambda key: None)  # a data key this page depends on
         self._refs = refs if refs is not None else PageRefs()
         self.lang = check_lang(ctx.lang)
         self.L = LABELS[self.lang]
@@ -157,7 +160,7 @@ class Page:
         return self.text(entity.name) if entity else entity_id
 
     def count(self, n: int, key: str) -> str:
-        """'1 fact', '12 facts' (``key`` 'facts' or 'sources')."""
+        """'1 fact', '12 facts' (``key`` 'facts', 'sources' or 'views')."""
         labels = self.L["count"]
         return labels[f"{key[:-1]}_one"] if n == 1 else labels[key].format(n=n)
 
@@ -335,6 +338,7 @@ class Page:
 
     def fact_view(self, fact: Fact) -> FactView:
         self.shows(fact.updated or fact.added)
+        self._note(f"facts:{fact.id}")  # handed over, not looked up: note what is shown
         L = self.L
         conversion = ""
         if fact.conversion is not None:

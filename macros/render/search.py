@@ -1,4 +1,4 @@
-"""What the site search must keep whole: names from the data. Plain Python, no MkDocs.
+"""What the site search must keep whole: names and glossary terms from the data. Plain Python, no MkDocs.
 
 Material's search plugin splits Chinese text into words with jieba at build time, and
 the browser matches a query against those words. Two things split names we use:
@@ -6,8 +6,9 @@ the browser matches a query against those words. Two things split names we use:
 * jieba's own dictionary splits many of them (英伟达 into 英 + 伟达, 深度求索 into 深度 +
   求索), so a search for a name found every page with any of its parts.
   :func:`user_dictionary` lists every run of Chinese characters in an entity's Chinese
-  name and aliases, in jieba's user-dictionary format, for the glue to load before any
-  page is indexed;
+  name and aliases, and in a glossary term's Chinese name and aliases (出口管制,
+  引导基金), in jieba's user-dictionary format, for the glue to load before any page is
+  indexed;
 * the plugin marks a word boundary wherever Chinese meets Latin script, so a name such
   as 智谱AI was indexed as 智谱 + AI, which a search for 智谱AI (one word in the
   browser) never matches. :func:`keep_names_whole` joins such names again in the
@@ -30,10 +31,13 @@ _SCRIPT_CHANGE = re.compile(f"(?<=[{HAN}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{H
 
 
 def _names(fb: FactBase) -> list[str]:
-    """Every entity's Chinese name and aliases, and each in Simplified script too (the
-    pages are in Simplified; quotes from Traditional sources are not)."""
+    """Every entity's Chinese name and aliases and every glossary term's, and each in
+    Simplified script too (the pages are in Simplified; quotes from Traditional sources
+    are not)."""
     names = [text for entity in fb.entities.values()
              for text in (entity.name.zh, *entity.aliases)]
+    names += [text for term in fb.glossary.values()
+              for text in (term.term.zh, *term.aliases.zh)]
     return list(dict.fromkeys(names + [simplified(name) for name in names]))
 
 

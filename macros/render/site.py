@@ -15,6 +15,7 @@ from jinja2 import Environment
 from ..evidence import dates
 from ..evidence.factbase import FactBase
 from . import registry
+from .dependencies import Reads
 from .html import DeferredHTML, make_environment
 from .page import Page, PageContext, PageRefs, SiteOptions
 
@@ -23,10 +24,16 @@ class Site:
     """Everything one build renders from: the fact base, the options, the partials."""
 
     def __init__(self, factbase: FactBase, options: SiteOptions | None = None,
-                 env: Environment | None = None, defer_html: bool = False) -> None:
+                 env: Environment | None = None, defer_html: bool = False,
+                 reads: Reads | None = None) -> None:
         self.fb = factbase
         self.options = options or SiteOptions()
         self.env = env or make_environment()
+        # What each page read from the data (dependencies.py); kept by the caller across
+        # builds when given. Pages see the data through the recording view.
+        self.reads = reads if reads is not None else Reads()
+        self._view = self.reads.view(factbase)
+        self._started: set[str] = set()  # pages whose macros ran in this build
         # defer_html: macros hand Markdown tokens, restore() puts their HTML back in
         # the page's HTML afterwards (html.DeferredHTML); page URL -> its HTML parts.
         self.defer_html = defer_html
@@ -39,11 +46,14 @@ class Site:
         self.refs: dict[str, PageRefs] = {}
 
     def page(self, ctx: PageContext) -> Page:
+        if ctx.url not in self._started:  # the page's first macro in this build
+            self._started.add(ctx.url)
+            self.reads.start(ctx.url)
         deferred = self._deferred.setdefault(ctx.url, DeferredHTML()) \
             if self.defer_html else None
-        return Page(self.fb, self.options, self.env, ctx,
+        return Page(self._view, self.options, self.env, ctx,
                     shown=self.shown.setdefault(ctx.url, set()), deferred=deferred,
-                    refs=self.refs.setdefault(ctx.url, PageRefs()))
+                    note=self.reads.note, refs=self.refs.setdefault(ctx.url, PageRefs()))
 
     def begin_page(self, url: str) -> None:
         """The page at ``url`` is about to be rendered (again): its citations start

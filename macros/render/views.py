@@ -143,10 +143,30 @@ class ChartRow:
 
 
 @dataclass(frozen=True)
+class ViewEntry:
+    """A claim, forecast or opinion as the claims page lists it."""
+
+    fact: FactView
+    anchor: str  # view-<fact id>: the entry's stable id on the claims page
+    speaker_id: str  # the speaker's entity id: the value the speaker filter matches
+    speaker: str  # the name shown
+    speaker_href: str  # the speaker's entity page ('' when there is no speaker entity)
+    when: str  # whose date, and the date: 'Said 2023 (inferred)', 'Source published 22 Feb
+    # 2024', 'Date unknown (source undated)'
+    when_iso: str  # the date for <time datetime>, '' when none is known
+    sort_key: tuple[int, int, int, int]  # chronological, by the date `when` gives
+    question_id: str  # '' for a view that answers no question
+    question: str  # the question's text ('Other claims and opinions' for none)
+    question_href: str  # the question on the claims page (#q-<id>, #q-other)
+    position: str  # the position's label ('' for none)
+
+
+@dataclass(frozen=True)
 class PositionColumn:
     id: str
     label: str
-    views: list[FactView]
+    views: list[ViewEntry]
+    count: str  # '3 views'
 
 
 @dataclass(frozen=True)
@@ -155,6 +175,15 @@ class QuestionView:
     text: str
     columns: list[PositionColumn]
     count: int
+
+
+@dataclass(frozen=True)
+class FilterOption:
+    """A theme or a speaker, as the claims page offers it to find views by."""
+
+    value: str  # the theme or the speaker's entity id: what entries carry in data-*
+    label: str  # the name with its count: 'Capital (31)'
+    href: str  # its part of the arrangement by theme or by speaker
 
 
 @dataclass(frozen=True)
@@ -218,3 +247,43 @@ class RetiredView:
     what: str  # what became of it, with the date
     reason: str
     merged_into: FactView | None
+
+
+@dataclass(frozen=True)
+class FactIndexRow:
+    """One fact in the index of every fact."""
+
+    fact: FactView
+    date: str  # the date or period it describes, with its basis; else its source's date
+    source_dated: bool  # the date shown is the source's publication date
+    date_sort: str  # sortable: YYYYMMDD, unknown last
+    kind_sort: int  # the kind's place in the taxonomy
+    theme_sort: int
+
+
+@dataclass(frozen=True)
+class FactIndexGroup:
+    theme: str
+    name: str
+    anchor: str  # facts-<theme>
+    count: str
+    rows: list[FactIndexRow]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    id: str
+    anchor: str  # term-<id>
+    term: str  # in the page language
+    other: str  # in the other language ('' when written the same)
+    other_lang: str  # BCP 47 tag of ``other``
+    aliases: list[str]  # other forms pages use, in the page language
+    definition: str
+    facts: list[FactView]  # what it rests on
+    outside: list[OutsideView]

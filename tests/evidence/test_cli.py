@@ -10,7 +10,8 @@ from evidence_helpers import MINI_DATA, TODAY, copy_mini_data
 
 from macros.evidence.cli import main
 
-SUMMARY = ("rr-check: ok: 2 sources, 2 archives, 9 entities, 4 measures, 2 questions, 10 facts "
+SUMMARY = ("rr-check: ok: 2 sources, 2 archives, 9 entities, 4 measures, 2 questions, "
+           "3 glossary terms, 10 facts "
            "(compute 2, capital 3, talent 2, open-source 3; "
            "statistic 4, event 2, report 1, claim 1, forecast 1, opinion 1)")
 
@@ -41,8 +42,8 @@ def test_problems_fail_with_every_line_printed(tmp_path: Path, capsys) -> None:
 
 def test_write_schemas(tmp_path: Path, capsys) -> None:
     assert main([str(tmp_path / "data"), "--write-schemas"]) == 0
-    assert len(list((tmp_path / "data" / "schema").glob("*.schema.json"))) == 6
-    assert capsys.readouterr().out.count("rr-check: wrote ") == 6
+    assert len(list((tmp_path / "data" / "schema").glob("*.schema.json"))) == 7
+    assert capsys.readouterr().out.count("rr-check: wrote ") == 7
 
 
 def test_console_script_defaults_to_data_in_the_current_directory(tmp_path: Path) -> None:

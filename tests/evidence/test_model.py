@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from macros.evidence import dates
-from macros.evidence.model import QUOTE_MAX_CHARS, Entity, Fact, Quantity
+from macros.evidence.model import QUOTE_MAX_CHARS, Entity, Fact, GlossaryTerm, Quantity
 
 FACT = {
     "id": "a-fact", "theme": "compute", "kind": "event",
@@ -100,3 +100,27 @@ def test_entity_kinds_are_an_enum() -> None:
     entity = {"id": "nvidia", "kind": "compnay", "name": {"en": "Nvidia", "zh": "英伟达"},
               "description": {"en": "Chips.", "zh": "芯片。"}}
     assert _errors(Entity, entity) == [(("kind",), "enum")]
+
+
+TERM = {"id": "export-controls", "term": {"en": "Export controls", "zh": "出口管制"},
+        "definition": {"en": "Rules on exports.", "zh": "出口规则。"}}
+
+
+def test_a_glossary_term_is_matched_by_its_name_and_aliases_as_written() -> None:
+    term = GlossaryTerm.model_validate(
+        {**TERM, "aliases": {"en": ["export  control", "Export controls"]}})
+    assert term.forms("en") == ["Export controls", "export controls", "export control"]
+    assert term.forms("zh") == ["出口管制"]
+    assert GlossaryTerm.model_validate({**TERM, "term": {"en": "GPU", "zh": "GPU"}}
+                                       ).forms("en") == ["GPU"]
+
+
+@pytest.mark.parametrize("change,loc", [
+    ({"aliases": {"en": [""]}}, ("aliases", "en", 0)),
+    ({"aliases": {"fr": ["x"]}}, ("aliases", "fr")),
+    ({"definition": {"en": "Only English."}}, ("definition", "zh")),
+    ({"facts": ["Not An Id"]}, ("facts", 0)),
+    ({"outside": [{"text": {"en": "x", "zh": "x"}}]}, ("outside", 0, "reference")),
+])
+def test_a_glossary_term_rejects(change, loc) -> None:
+    assert loc in [where for where, _ in _errors(GlossaryTerm, {**TERM, **change})]

@@ -22,7 +22,7 @@ def test_write_schemas_writes_one_per_file_kind(tmp_path: Path) -> None:
     written = write_schemas(tmp_path / "schema")
     assert sorted(path.name for path in written) == sorted(
         f"{name}.schema.json" for name in ("sources", "entities", "questions", "measures",
-                                           "facts", "retired"))
+                                           "facts", "retired", "glossary"))
     assert stale_schemas(tmp_path / "schema") == []
     (tmp_path / "schema" / "facts.schema.json").write_text("{}", encoding="utf-8")
     assert [p.name for p in stale_schemas(tmp_path / "schema")] == ["facts.schema.json"]

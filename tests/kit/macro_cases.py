@@ -24,6 +24,8 @@ CASES = [
     ("theme-charts", "theme_charts", ["compute"], "compute/", "en"),
     ("claims", "claims", [], "claims/", "en"),
     ("claims-one-question", "claims", ["can-china-overtake-us"], "compute/", "en"),
+    ("claims-by-theme", "claims", [None, "theme"], "claims/by-theme/", "en"),
+    ("claims-by-speaker", "claims", [None, "speaker"], "claims/by-speaker/", "en"),
     ("timeline", "timeline", [], "timeline/", "en"),
     ("timeline-zh", "timeline", [], "zh/timeline/", "zh"),
     ("sources", "sources", [], "sources/", "en"),
@@ -47,6 +49,8 @@ CASES = [
     # Chinese dates and labels, original titles, Chinese permalinks (zh/facts/<id>/).
     ("quote-zh", "quote", ["columnist-open-source-reliance"], "zh/claims/", "zh"),
     ("claims-zh", "claims", ["can-china-overtake-us"], "zh/compute/", "zh"),
+    ("claims-page-zh", "claims", [], "zh/claims/", "zh"),
+    ("claims-by-speaker-zh", "claims", [None, "speaker"], "zh/claims/by-speaker/", "zh"),
     ("key-figures-zh", "key_figures", [], "zh/", "zh"),
     ("theme-sources-zh", "theme_sources", ["open-source"], "zh/open-source/", "zh"),
     ("sources-zh", "sources", [], "zh/sources/", "zh"),
@@ -63,6 +67,11 @@ CASES = [
     ("fact-report", "fact", ["us-outspends-china-on-ai-data-centres"], "", "en"),
     ("fact-corrected", "fact", ["qiming-2-release"], "open-source/", "en"),
     ("fact-corrected-zh", "fact", ["qiming-2-release"], "zh/open-source/", "zh"),
+    # The reference pages: every fact in one table, and the glossary.
+    ("fact-index", "fact_index", [], "facts/", "en"),
+    ("fact-index-zh", "fact_index", [], "zh/facts/", "zh"),
+    ("glossary", "glossary", [], "glossary/", "en"),
+    ("glossary-zh", "glossary", [], "zh/glossary/", "zh"),
     # Evidence in one tap: numbered markers with their previews, in both languages, and
     # what the strength line on every card means.
     ("cite-zh", "cite", ["beichen-ceo-compute-forecast"], "zh/compute/", "zh"),

@@ -2,7 +2,8 @@
 
 ``hostile_data(src, dest)`` copies ``tests/fixtures/mini-data`` and puts hostile text in
 every free-text field (statements, names, descriptions, titles, notes, quotes and their
-translations, authors, aliases, figures as printed, URLs). Quotes must stay verbatim, so
+translations, authors, aliases, figures as printed, URLs; glossary terms, aliases and
+definitions). Quotes must stay verbatim, so
 the hostile quote is also written into the archived article (and its sha256 updated).
 ``write_site(root, data_dir)`` writes a mini-site (``kit.mini_site``) whose pages
 call every macro, in English and Chinese, over every fact, theme, source and question.
@@ -75,7 +76,7 @@ def hostile_data(src: Path, dest: Path) -> dict:
     shutil.copytree(src, dest)
     ids: dict[str, list[str]] = {"facts": [], "statistics": [], "sources": [], "questions": [],
                                  "measures": [], "events": []}
-    for name in ("entities.yaml", "measures.yaml", "questions.yaml"):
+    for name in ("entities.yaml", "measures.yaml", "questions.yaml", "glossary.yaml"):
         if (dest / name).is_file():
             _dump(dest / name, _mutate(_load(dest / name)))
     ids["questions"] = [q["id"] for q in (_load(dest / "questions.yaml") or {}).get("questions", [])]
@@ -134,7 +135,11 @@ def write_site(root: Path, data_dir: Path, ids: dict) -> Path:
     pages["sources.md"] = "# Sources\n\n{{ sources() }}\n"
     pages["claims.md"] = "# Claims\n\n{{ claims() }}\n" + "".join(
         f"\n{{{{ claims('{q}') }}}}\n" for q in ids["questions"][:1])
+    pages["claims/by-theme.md"] = "# By theme\n\n{{ claims(by='theme') }}\n"
+    pages["claims/by-speaker.md"] = "# By speaker\n\n{{ claims(by='speaker') }}\n"
     pages["timeline.md"] = "# Timeline\n\n{{ timeline() }}\n"
+    pages["glossary.md"] = "# Glossary\n\n{{ glossary() }}\n"
+    pages["facts/index.md"] = "# Facts\n\n{{ fact_index() }}\n"
     pages["cards.md"] = "# Cards\n\n" + "".join(
         f"\n{{{{ fact('{f}') }}}}\n" for f in ids["facts"][:3])
     pages.update({name[:-3] + ".zh.md": text for name, text in list(pages.items())})

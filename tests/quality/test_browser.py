@@ -157,6 +157,231 @@ def test_evidence_link_by_keyboard(browser, served, figure_page):
         ctx.close()
 
 
+# --------------------------------------------------------------------------- who says what
+
+CLAIMS_PAGES = ["claims/", "zh/claims/", "claims/by-theme/", "claims/by-speaker/"]
+MIN_TEXT_COLUMN_PX = 260  # the narrowest an entry's text may be (issue 12: ~140 px before)
+MIN_TEXT_PX = 12
+
+# The content width of each entry's text (its statement paragraph), and the smallest
+# computed font size of any visible text in the article.
+_CLAIMS_LAYOUT_JS = """() => {
+    const widths = [...document.querySelectorAll('li.rr-view .rr-view__statement')]
+        .filter(p => p.offsetParent !== null)
+        .map(p => { const s = getComputedStyle(p);
+                    return p.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight); });
+    let smallest = Infinity, where = '';
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+        const el = walker.currentNode.parentElement;
+        if (!walker.currentNode.textContent.trim() || !el || el.offsetParent === null) continue;
+        if (el.closest('details:not([open])') && !el.closest('summary')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < smallest) { smallest = size; where = el.tagName + '.' + el.className; }
+    }
+    return {n: widths.length, narrowest: Math.min(...widths), smallest, where,
+            overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+def _claims_page(pages, page_path: str) -> None:
+    if page_path not in pages:
+        pytest.fail(f"no /{page_path} page in the built site", pytrace=False)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("page_path", CLAIMS_PAGES)
+def test_claims_text_columns_are_wide_enough(browser, served, pages, page_path, width):
+    """Who says what: at 1280 and 390 px wide no entry's text column is narrower than
+    MIN_TEXT_COLUMN_PX, no text is under MIN_TEXT_PX, nothing scrolls sideways."""
+    _claims_page(pages, page_path)
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(page_path))
+    try:
+        page.set_viewport_size({"width": width, "height": 900})
+        layout = page.evaluate(_CLAIMS_LAYOUT_JS)
+    finally:
+        ctx.close()
+    print(f"/{page_path} at {width} px: {layout}")
+    assert layout["n"] > 0, f"/{page_path}: no entries"
+    assert layout["narrowest"] >= MIN_TEXT_COLUMN_PX, (
+        f"/{page_path} at {width} px: an entry's text is {layout['narrowest']:.0f} px wide")
+    assert layout["smallest"] >= MIN_TEXT_PX, (
+        f"/{page_path} at {width} px: {layout['where']} text is {layout['smallest']} px")
+    assert layout["overflow"] <= 0, f"/{page_path} at {width} px scrolls sideways"
+
+
+def _shown_views(page) -> list[dict]:
+    return page.evaluate("""() => [...document.querySelectorAll('li.rr-view')]
+        .filter(li => li.offsetParent !== null)
+        .map(li => ({id: li.id, theme: li.dataset.theme, speaker: li.dataset.speaker}))""")
+
+
+def test_claims_page_is_whole_without_script(browser, served, pages):
+    """Without JavaScript: every entry shows, with its date; the filter form stays
+    hidden; the quote is closed and opens from its summary."""
+    _claims_page(pages, "claims/")
+    ctx, page, visit = B.open_page(browser, served.origin, served.url("claims/"),
+                                   java_script_enabled=False)
+    try:
+        shown = _shown_views(page)
+        total = page.locator("li.rr-view").count()
+        assert shown and len(shown) == total
+        assert not page.locator("form.rr-claims-filter").is_visible()
+        dates = page.locator("li.rr-view .rr-view__date")
+        assert dates.count() == total
+        assert all(t.strip() for t in dates.all_inner_texts())
+        first = page.locator("li.rr-view details.rr-view__quote").first
+        quote = first.locator("q").first
+        assert not quote.is_visible()
+        first.locator("summary").click()
+        assert quote.is_visible()
+    finally:
+        ctx.close()
+
+
+def test_claims_filter_by_speaker_and_theme(browser, served, pages):
+    """With JavaScript the form appears and filters in place, keeps the choice in the
+    address, and 'Show all' brings every entry back."""
+    _claims_page(pages, "claims/")
+    ctx, page, visit = B.open_page(browser, served.origin, served.url("claims/"))
+    try:
+        form = page.locator("form.rr-claims-filter")
+        assert form.is_visible()
+        everything = _shown_views(page)
+        speaker = form.locator("select[name=speaker] option").nth(1).get_attribute("value")
+        form.locator("select[name=speaker]").select_option(speaker)
+        shown = _shown_views(page)
+        assert shown and {v["speaker"] for v in shown} == {speaker}
+        assert len(shown) == sum(v["speaker"] == speaker for v in everything)
+        status = form.locator(".rr-claims-filter__status").inner_text()
+        assert str(len(shown)) in status and str(len(everything)) in status
+        assert f"speaker={speaker}" in page.url
+        # Empty questions go, with their headings.
+        hidden_heads = page.evaluate("""() => [...document.querySelectorAll('h2[id^="q-"]')]
+            .filter(h => h.hidden).length""")
+        assert hidden_heads > 0
+        form.locator("select[name=speaker]").select_option("")
+        theme = "capital"
+        form.locator("select[name=theme]").select_option(theme)
+        shown = _shown_views(page)
+        assert shown and {v["theme"] for v in shown} == {theme}
+        form.locator("button[type=reset]").click()
+        page.wait_for_function("() => !location.search")
+        assert len(_shown_views(page)) == len(everything)
+    finally:
+        ctx.close()
+    assert not visit.console_errors and not visit.page_errors, visit
+
+
+# --------------------------------------------------------------------------- the fact index
+
+FACT_INDEX = "facts/"
+_ROWS = "tr[data-kind]"
+
+
+def _visible_rows(page) -> list[dict]:
+    """The fact index's visible rows, in the order shown: kind, theme, text, sort keys."""
+    return page.evaluate("""() => Array.from(document.querySelectorAll('tr[data-kind]'))
+        .filter(tr => tr.offsetParent !== null)
+        .map(tr => ({kind: tr.dataset.kind, theme: tr.dataset.theme,
+                     text: tr.textContent.toLowerCase(),
+                     statement: tr.cells[0].textContent.trim(),
+                     date: tr.cells[4].dataset.sort}))""")
+
+
+def _status(page) -> str:
+    return page.locator("[data-rr-status]").inner_text()
+
+
+def _fact_index(pages) -> str:
+    if FACT_INDEX not in pages:
+        pytest.fail(f"no /{FACT_INDEX} page", pytrace=False)
+    return FACT_INDEX
+
+
+def test_fact_index_sorts_and_filters(browser, served, pages):
+    """With JavaScript: column headings sort (aria-sort says how), filters by kind and
+    words hide the other rows and say how many are shown, a theme link restores the
+    groups; all by mouse and keyboard, with no request off the server."""
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(_fact_index(pages)))
+    try:
+        total = int(page.get_attribute("[data-rr-factindex]", "data-total"))
+        assert page.locator(_ROWS).count() == total > 0
+        assert page.is_visible("[data-rr-controls]")
+        assert str(total) in _status(page)
+
+        date = page.locator("th", has=page.locator("button")).nth(4)
+        date.locator("button").click()
+        assert date.get_attribute("aria-sort") == "ascending"
+        keys = [r["date"] for r in _visible_rows(page)]
+        known = [k for k in keys if not k.startswith("9999")]
+        assert len(keys) == total and known == sorted(known)
+        assert keys[len(known):] == [k for k in keys if k.startswith("9999")], "unknown last"
+        assert not page.is_visible("tbody[data-rr-group]"), "a sorted list has no groups"
+
+        date.locator("button").press("Enter")  # the keyboard reverses it
+        assert date.get_attribute("aria-sort") == "descending"
+        known = [r["date"] for r in _visible_rows(page) if not r["date"].startswith("9999")]
+        assert known == sorted(known, reverse=True)
+
+        page.select_option("[data-rr-filter=kind]", "claim")
+        shown = _visible_rows(page)
+        claims = page.locator("tr[data-kind=claim]").count()
+        assert 0 < len(shown) == claims < total
+        assert {r["kind"] for r in shown} == {"claim"}
+        assert f"{claims}" in _status(page)
+
+        page.select_option("[data-rr-filter=kind]", "")
+        page.fill("[data-rr-filter=q]", "nvidia")
+        shown = _visible_rows(page)
+        assert 0 < len(shown) < total and all("nvidia" in r["text"] for r in shown)
+        page.fill("[data-rr-filter=q]", "zzzz-no-such-fact")
+        assert _visible_rows(page) == [] and _status(page) == page.get_attribute(
+            "[data-rr-factindex]", "data-none")
+        page.fill("[data-rr-filter=q]", "")
+
+        page.select_option("[data-rr-filter=theme]", "compute")
+        page.click(".rr-factindex__jump a[href='#facts-talent']")
+        assert page.input_value("[data-rr-filter=theme]") == "", "the theme link shows it"
+        assert page.is_visible("#facts-talent")
+        assert page.locator("th[aria-sort]").count() == 0
+        assert len(_visible_rows(page)) == total
+        assert not visit.console_errors and not visit.page_errors
+        assert not visit.external_requests, visit.external_requests
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("javascript", [False, True], ids=["no-javascript", "javascript"])
+def test_fact_index_is_complete_and_readable_on_a_phone(browser, served, pages, javascript):
+    """Without JavaScript every fact is listed, grouped by theme, and no dead control
+    shows; at 390 px wide (either way) nothing of the table reaches past the screen and
+    none of its text is under 12 CSS px."""
+    ctx, page, visit = B.open_page(browser, served.origin, served.url(_fact_index(pages)),
+                                   java_script_enabled=javascript)
+    try:
+        total = int(page.get_attribute("[data-rr-factindex]", "data-total"))
+        assert len(_visible_rows(page)) == total
+        assert page.is_visible("[data-rr-controls]") == javascript
+        assert (page.locator(".rr-factindex__sort").count() > 0) == javascript
+        assert page.locator("tbody[data-rr-group]").count() == 4
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.wait_for_timeout(100)
+        wide = page.evaluate("""() => Array.from(document.querySelectorAll(
+            '.rr-factindex, .rr-factindex *')).filter(e => e.offsetParent !== null &&
+            e.getBoundingClientRect().right > 390.5).map(e => e.tagName + '.' + e.className)""")
+        assert not wide, f"wider than the 390 px screen: {wide[:5]}"
+        smallest = page.evaluate("""() => Math.min(...Array.from(
+            document.querySelectorAll('.rr-factindex *'))
+            .filter(e => e.offsetParent !== null && e.childNodes.length &&
+                    Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim()))
+            .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+        assert smallest >= 12, f"table text at {smallest} px"
+        assert len(_visible_rows(page)) == total
+    finally:
+        ctx.close()
+
+
 # --------------------------------------------------------------------------- evidence in one tap
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}

@@ -24,7 +24,7 @@ def every_document(fb) -> list:
     for lang in LANGS:
         docs += [jsonld.claim(f, fb, OPTIONS, lang) for f in fb.facts.values()]
         docs += [jsonld.theme_article(t, fb, OPTIONS, lang) for t in Theme]
-        docs.append(jsonld.claims_list(views, fb, OPTIONS, lang))
+        docs.append(jsonld.claims_list(views, OPTIONS, lang))
         docs.append(jsonld.dataset(fb, OPTIONS, lang, "Mini", "d", [], ["k"]))
     return docs
 
@@ -87,14 +87,20 @@ def test_theme_article_names_its_subject_and_cites_its_sources(mini_factbase, la
         assert about and all(any(e in f.entities for f in facts) for e in about)
 
 
-def test_claims_list_lists_each_view(mini_factbase):
+@pytest.mark.parametrize("lang", LANGS)
+def test_claims_list_lists_each_view(mini_factbase, lang):
+    """The claims page is a summary page: an ItemList of the facts' own pages, in the
+    page's order, each of which describes its fact in full as a Claim."""
     views = [f for f in mini_factbase.facts.values()
              if f.kind in (FactKind.claim, FactKind.forecast, FactKind.opinion)]
-    data = jsonld.claims_list(views, mini_factbase, OPTIONS, "zh", "谁说了什么")
+    data = jsonld.claims_list(views, OPTIONS, lang, "谁说了什么")
     assert data["@type"] == "ItemList" and data["numberOfItems"] == len(views)
-    assert [i["position"] for i in data["itemListElement"]] == list(range(1, len(views) + 1))
-    assert [i["item"]["name"] for i in data["itemListElement"]] == [f.statement.zh
-                                                                    for f in views]
+    assert data["inLanguage"] == LANG_TAG[lang] and data["name"] == "谁说了什么"
+    assert data["@id"] == OPTIONS.absolute(("zh/" if lang == "zh" else "") + "claims/")
+    items = data["itemListElement"]
+    assert [i["position"] for i in items] == list(range(1, len(views) + 1))
+    assert [i["url"] for i in items] == [jsonld.claim(f, mini_factbase, OPTIONS, lang)["@id"]
+                                         for f in views]
 
 
 def test_dataset_is_complete(factbase):

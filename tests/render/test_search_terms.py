@@ -41,3 +41,13 @@ def test_mixed_script_names_are_joined_in_the_index(factbase):
     assert keep_names_whole(text, names) == f"的{BOUNDARY}智谱AI{BOUNDARY}公司 IT桔子{BOUNDARY}数据"
     # only at word boundaries: not inside a longer Latin word
     assert keep_names_whole(f"智谱{BOUNDARY}AIX", names) == f"智谱{BOUNDARY}AIX"
+
+
+def test_glossary_terms_are_kept_whole_too(factbase):
+    terms = set(search_terms(factbase))
+    assert {"出口管制", "引导基金", "百模大战", "卡脖子", "美元基金", "推理模型"} <= terms
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    text = "美国的出口管制与政府引导基金"
+    tokenizer.load_userdict(io.StringIO(user_dictionary(factbase)))
+    assert {"出口管制", "政府引导基金"} <= set(tokenizer.lcut(text))

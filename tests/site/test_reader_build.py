@@ -104,10 +104,11 @@ def test_changes_and_feed(site, factbase):
 
 def test_generated_pages_out_of_nav_but_searchable(site, factbase):
     home = _html(site, "")
-    # The navigation lists the entity index, never a generated page (the evidence
-    # previews in the page's prose do link to facts' permalinks; no <span> inside one).
+    # The indexes of facts and entities are in the navigation, no fact's own page (the
+    # evidence previews in the page's prose do link to facts' permalinks).
     home = re.sub(r'<span class="rr-pop\b.*?</span>', "", home, flags=re.S)
-    assert 'href="facts/' not in home and 'href="entities/"' in home  # index in nav only
+    assert not re.search(r'href="facts/[^"#]+/"', home), "a fact page in the navigation"
+    assert 'href="facts/"' in home and 'href="entities/"' in home
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     some = next(iter(factbase.facts))

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from kit import ROOT, SEARCH_SEPARATOR, discover_pages, page_html, parse_html
 
-PAGES = ["", "compute/", "capital/", "talent/", "open-source/", "claims/", "timeline/",
-         "sources/", "editing/"]
+PAGES = ["", "compute/", "capital/", "talent/", "open-source/", "claims/",
+         "claims/by-theme/", "claims/by-speaker/", "timeline/", "sources/", "editing/"]
 PAGES += ["zh/" + page for page in PAGES]  # the Chinese edition (test_site_i18n.py)
 
 # A figure with a unit typed in a page instead of asked for with figure().

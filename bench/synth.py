@@ -79,6 +79,7 @@ _ENTITY_KINDS = ["company", "person", "government-body", "investor", "model", "c
 _QUALIFIERS = ["exact", "about", "more-than", "at-least", "less-than", "at-most", "nearly"]
 _SOURCE_KINDS = ["news-report", "analysis", "opinion-column", "commentary", "translation",
                  "opinion"]
+_CHANNELS = ["news-outlet", "self-media", "blog", "unknown"]  # where each was published
 _OUTLETS = 17  # synthetic outlets, shared by the synthetic sources
 _KINDS = ["statistic"] * 25 + ["event"] * 15 + ["report"] * 10 + ["claim"] * 25 + \
     ["forecast"] * 5 + ["opinion"] * 20
@@ -405,7 +406,9 @@ class _Generator:
             "published_basis": "printed",
             "language": "zh",
             "script": "Hant" if index % 3 == 0 else "Hans",
-            "kind": _SOURCE_KINDS[index % len(_SOURCE_KINDS)],
+            "kind": (kind := _SOURCE_KINDS[index % len(_SOURCE_KINDS)]),
+            "provenance": {"channel": _CHANNELS[index % len(_CHANNELS)],
+                           **({"retells": "translation"} if kind == "translation" else {})},
             "via": {"en": "Generated for the benchmark.", "zh": "为基准测试生成。"},
         }
         if index % 2 == 0:

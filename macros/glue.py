@@ -314,6 +314,14 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
                 alternates={lang: site_url + _page_url(alt)
                             for lang, alt in sorted(alternates.items())})
 
+    def on_pre_page(self, page: MkDocsPage, *, config: MkDocsConfig,
+                    files: Files) -> MkDocsPage | None:
+        """Before the macros render a page: its citations (evidence numbers, the
+        sentences its cards link back to) start afresh."""
+        if self.site is not None:
+            self.site.begin_page(page.url)
+        return page
+
     @event_priority(-50)  # after mkdocs-macros has rendered the page
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig,
                          files: Files) -> str:

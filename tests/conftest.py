@@ -105,10 +105,12 @@ def mini_site_model(mini_factbase):
 
 @pytest.fixture()
 def render(mini_site_model):
-    """``render(name, *args, url='', lang='en')``: a macro's HTML over the fixture data."""
+    """``render(name, *args, url='', lang='en')``: a macro's HTML over the fixture data,
+    as the only macro call of a page (each call starts the page afresh)."""
     from macros.render import PageContext
 
     def run(name: str, *args, url: str = "", lang: str = "en", **kwargs) -> str:
+        mini_site_model.begin_page(url)
         return mini_site_model.call(PageContext(url=url, lang=lang, src_path="t.md"),
                                     name, args, kwargs)
 

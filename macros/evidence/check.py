@@ -40,9 +40,11 @@ from .model import (
     MeasuresFile,
     Question,
     QuestionsFile,
+    Retelling,
     RetiredFact,
     RetiredFile,
     Source,
+    SourceKind,
     SourcesFile,
     Theme,
     Unit,
@@ -478,6 +480,13 @@ class _Checker:
                              "needs a published_note saying how or from where")
             for index, entity_id in enumerate(source.own_voice):
                 self._ref(item, ("own_voice", index), entity_id, "entity")
+            translated = source.provenance.retells is Retelling.translation
+            if translated != (source.kind is SourceKind.translation):
+                self._report(item, ("provenance", "retells"),
+                             f"is '{source.provenance.retells.value}', but the source's kind "
+                             f"is '{source.kind.value}'",
+                             "a translation has kind: translation and retells: translation; "
+                             "set both, or neither")
 
     def _check_charts(self) -> None:
         """Each chart's form fits its facts (see macros/evidence/charts.py)."""

@@ -172,6 +172,69 @@ class SourceKind(str, Enum):
     opinion = "opinion"
 
 
+class Channel(str, Enum):
+    """Where a piece of writing was published: how much editing stood between its
+    author and its readers."""
+
+    news_outlet = "news-outlet"
+    self_media = "self-media"
+    blog = "blog"
+    unknown = "unknown"
+
+
+CHANNEL_MEANING = {
+    Channel.news_outlet: "a news organisation, publishing under its own name with editors",
+    Channel.self_media: "an account on a self-media platform (a WeChat official account, "
+                        "NetEase Hao), publishing without the platform's editors",
+    Channel.blog: "a personal blog",
+    Channel.unknown: "the text does not say where it was first published",
+}
+
+
+class Retelling(str, Enum):
+    """Whether the writing is its author's own, or passes on another article."""
+
+    first_hand = "first-hand"
+    summary = "summary"
+    translation = "translation"
+
+
+class Provenance(_Strict):
+    """How far a source stands from what it reports: where it was published, whether it
+    retells another article, and whose copy we hold. Readers see it on every card as
+    the source's strength ("Self-media analysis, reposted")."""
+
+    channel: Channel = Field(
+        description="; ".join(f"{k.value}: {v}" for k, v in CHANNEL_MEANING.items()) + ".",
+        examples=["self-media"])
+    retells: Retelling = Field(
+        default=Retelling.first_hand,
+        description="first-hand: the author's own writing; summary: it summarises another "
+        "article; translation: it translates another article (kind: translation).",
+        examples=["summary"])
+    original: Bilingual | None = Field(
+        default=None,
+        description="The article a summary or translation retells, as the text names it "
+        "(author, title, outlet). Leave out when the text does not name it: readers then "
+        "see 'of unknown origin'. Only with retells: summary or translation.",
+        examples=[{"en": "Megha Shrivastava, 'The Generative AI Rush and China's Fear of "
+                         "Missing Out', The Geopolitics",
+                   "zh": "Megha Shrivastava发表于The Geopolitics的《生成式人工智能热潮与中国"
+                         "对错失良机的恐惧》"}])
+    reposted_by: Bilingual | None = Field(
+        default=None,
+        description="Who reposted the copy we hold, when it is not where the writing was "
+        "first published. Leave out for the publisher's own copy.",
+        examples=[{"en": "Huxiu (虎嗅)", "zh": "虎嗅"}])
+
+    @model_validator(mode="after")
+    def _original_only_when_retold(self) -> Provenance:
+        if self.original is not None and self.retells is Retelling.first_hand:
+            raise ValueError("original names the article a summary or translation retells; "
+                             "set retells: summary or translation, or drop original")
+        return self
+
+
 class Script(str, Enum):
     simplified = "Hans"
     traditional = "Hant"
@@ -239,6 +302,11 @@ class Source(_Strict):
     language: Literal["zh"] = Field(description="Language code.", examples=["zh"])
     script: Script = Field(description="Hans (Simplified) or Hant (Traditional).")
     kind: SourceKind = Field(description="What kind of writing it is.")
+    provenance: Provenance = Field(
+        description="Where it was published, whether it retells another article, and "
+        "whose copy we hold: what readers see as the source's strength.",
+        examples=[{"channel": "self-media", "reposted_by": {"en": "Huxiu (虎嗅)",
+                                                            "zh": "虎嗅"}}])
     via: Bilingual = Field(
         description="How it reached us.",
     )

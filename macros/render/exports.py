@@ -33,11 +33,13 @@ from ..evidence.model import (
     ID_PATTERN,
     QUOTE_MAX_CHARS,
     Basis,
+    Channel,
     Entity,
     EntityKind,
     Fact,
     FactKind,
     Qualifier,
+    Retelling,
     Script,
     Source,
     SourceKind,
@@ -283,6 +285,16 @@ SOURCE_COLUMNS: list[Field] = [
     _choice("script", "Hans (Simplified) or Hant (Traditional Chinese).", Script,
             required=True),
     _choice("kind", "What kind of writing it is.", SourceKind, required=True),
+    _choice("channel", "Where it was published: news-outlet, self-media (a WeChat "
+            "official account, NetEase Hao…), blog or unknown.", Channel, required=True),
+    _choice("retells", "first-hand, or whether it passes on another article: summary or "
+            "translation.", Retelling, required=True),
+    Field("original_en", "The article a summary or translation retells, as the text names "
+          "it, English; empty when first-hand or not named (of unknown origin)."),
+    Field("original_zh", "The same, Chinese."),
+    Field("reposted_by_en", "Who reposted the copy we hold, when not its publisher, "
+          "English."),
+    Field("reposted_by_zh", "The same, Chinese."),
     Field("via_en", "How it reached us, English.", required=True),
     Field("via_zh", "How it reached us, Chinese.", required=True),
     Field("url", "Original URL, when the text gives one."),
@@ -324,8 +336,9 @@ DICTIONARY: list[tuple[str, str, list[Field]]] = [
 
 JSON_FILES: dict[str, str] = {
     "facts.json": "Every fact, field for field as in the data model (nested objects kept).",
-    "sources.json": "Every source: titles, outlet, authors, date, kind, how it reached us, "
-                    "errata.",
+    "sources.json": "Every source: titles, outlet, authors, date, kind, provenance (where "
+                    "it was published, what it retells, whose copy we hold), how it reached "
+                    "us, errata.",
     "entities.json": "Every company, person, agency, model, country and data producer.",
 }
 
@@ -466,7 +479,7 @@ UTF8_BOM = b"\xef\xbb\xbf"
 
 def source_row(source: Source, archive_sha256: str) -> dict[str, str]:
     published_start, published_end = period_days(source.published)
-    note = source.published_note
+    note, prov = source.published_note, source.provenance
     return {
         "id": source.id, "archive": source.archive, "archive_sha256": archive_sha256,
         "lines": _json_cell(source.lines),
@@ -479,6 +492,11 @@ def source_row(source: Source, archive_sha256: str) -> dict[str, str]:
         "published_start": published_start, "published_end": published_end,
         "published_note_en": note.en if note else "", "published_note_zh": note.zh if note else "",
         "language": source.language, "script": source.script.value, "kind": source.kind.value,
+        "channel": prov.channel.value, "retells": prov.retells.value,
+        "original_en": prov.original.en if prov.original else "",
+        "original_zh": prov.original.zh if prov.original else "",
+        "reposted_by_en": prov.reposted_by.en if prov.reposted_by else "",
+        "reposted_by_zh": prov.reposted_by.zh if prov.reposted_by else "",
         "via_en": source.via.en, "via_zh": source.via.zh, "url": _cell(source.url),
         "own_voice": json.dumps(source.own_voice, ensure_ascii=False),
         "errata": _json_cell([e.model_dump(mode="json", exclude_none=True)

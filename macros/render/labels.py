@@ -119,7 +119,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "current_state": "Describes a current state; due for review by {date}.",
             "current_state_nodate": "Describes a current state that may have changed.",
             "evidence": "Evidence",
-            "cite": "source",
             "evidence_link": "quote and source",
             "permalink": "Link to this fact",
             "permalink_short": "permalink",
@@ -206,7 +205,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
         "text": {"unknown": "unknown"},
         "punct": {"comma": ", ", "stop": ".", "colon": ": ", "paren": " ({})",
-                  "range": "{}–{}"},
+                  "range": "{}–{}", "space": " "},
         "macro_ref": {"param": "Parameter", "example": "Example", "returns": "Output"},
         "facts_index": {
             "caption": "Every fact in the evidence base, by theme",
@@ -341,6 +340,72 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "feed_entry": "{action}: {statement}",
             "feed_summary": "{statement} Quote: {quote} ({translation})",
         },
+        # An inline figure, citation or quote, its evidence preview, and a card's links
+        # back to the sentences citing it.
+        "ref": {
+            "evidence": "Evidence {n}",
+            "label": "Evidence {n}: {statement}",
+            "sr_open": " (evidence ",
+            "sr_close": ")",
+            "to_card": "Evidence card",
+            "cited": "Cited in the text",
+            "back": "Back to citation {i} in the text",
+        },
+        # How strong a source is: where it was published, what it passes on, whose copy
+        # we hold, and whether the producer of what it relays is named.
+        "strength": {
+            "label": "Source strength",
+            "legend_channel": "Where it was published",
+            "legend_retelling": "What it passes on",
+            "legend_producer": "Who produced it",
+            "channel_news-outlet": "News outlet",
+            "channel_self-media": "Self-media",
+            "channel_blog": "Personal blog",
+            "channel_unknown": "Not known",
+            "standing_news-outlet": "{kind}",
+            "standing_self-media": "Self-media {kind_lc}",
+            "standing_blog": "{kind} on a personal blog",
+            "standing_unknown": "{kind}",
+            "summary_named": "{standing} summarising another author's article",
+            "summary_unnamed": "{standing} summarising an unnamed article",
+            "translation_named": "{standing} of a named article",
+            "translation_unnamed": "{standing} of unknown origin",
+            "reposted": "{standing}, reposted",
+            "note_news-outlet": "Published by a news organisation under its own name, with "
+                                "editors.",
+            "note_self-media": "Published by an account on a self-media platform (such as a "
+                               "WeChat official account or NetEase Hao), with no editor of "
+                               "the platform's in between.",
+            "note_blog": "Published on a personal blog.",
+            "note_unknown": "The text does not say where it was first published.",
+            "note_summary_named": "It summarises another author's article ({original}): the "
+                                  "views are that author's, as summarised.",
+            "note_summary_unnamed": "It summarises another article, which it does not name.",
+            "note_translation_named": "It is a translation of {original}.",
+            "note_translation_unnamed": "It is a translation; the original article, where it "
+                                        "appeared and the translator are not named.",
+            "note_reposted": "The copy we hold was reposted by {by}.",
+            "legend_summary": "Summarising another article: the views are the original "
+                              "author's, as the summary gives them.",
+            "legend_translation": "A translation: 'of unknown origin' when the original is "
+                                  "not named, so it cannot be checked against it.",
+            "legend_reposted": "Reposted: the copy we hold is someone else's repost, not the "
+                               "publisher's own page.",
+            "named": "Producer named: {producer}",
+            "unnamed": "Producer not named: {producer}",
+            "unstated": "Producer not stated",
+            "note_named": "The source names who produced this, so it can be checked against "
+                          "them.",
+            "note_unnamed": "The source relays this from someone it does not name, so it "
+                            "cannot be traced further.",
+            "note_unstated": "The source gives the figure without saying who produced it.",
+            "legend_named": "Producer named: the source says whose data or finding it "
+                            "relays (PitchBook, MacroPolo, the AI Index…).",
+            "legend_unnamed": "Producer not named: it relays someone it does not name "
+                              "('a recent study', 'reports say').",
+            "legend_unstated": "Producer not stated: a figure given with no word of where it "
+                               "comes from.",
+        },
         "source_kind": {
             SourceKind.news_report.value: "News report",
             SourceKind.analysis.value: "Analysis",
@@ -432,7 +497,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "current_state": "描述的是当前状态；应于{date}前复核。",
             "current_state_nodate": "描述的是当前状态，可能已有变化。",
             "evidence": "证据",
-            "cite": "来源",
             "evidence_link": "引文与来源",
             "permalink": "本条链接",
             "permalink_short": "永久链接",
@@ -518,7 +582,7 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
         },
         "text": {"unknown": "不详"},
         "punct": {"comma": "，", "stop": "。", "colon": "：", "paren": "（{}）",
-                  "range": "{}至{}"},
+                  "range": "{}至{}", "space": ""},
         "macro_ref": {"param": "参数", "example": "示例", "returns": "输出"},
         "facts_index": {
             "caption": "证据库中的全部事实（按主题）",
@@ -642,6 +706,56 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "feed_rights": "我们的文字和数据：{licence}。引文版权归原发布者所有。",
             "feed_entry": "{action}：{statement}",
             "feed_summary": "{statement} 原文：{quote}",
+        },
+        "ref": {
+            "evidence": "证据{n}",
+            "label": "证据{n}：{statement}",
+            "sr_open": "（证据",
+            "sr_close": "）",
+            "to_card": "证据卡片",
+            "cited": "正文引用处",
+            "back": "回到正文第{i}处引用",
+        },
+        "strength": {
+            "label": "来源强度",
+            "legend_channel": "发表于何处",
+            "legend_retelling": "转述与转载",
+            "legend_producer": "出处",
+            "channel_news-outlet": "新闻机构",
+            "channel_self-media": "自媒体",
+            "channel_blog": "个人博客",
+            "channel_unknown": "不详",
+            "standing_news-outlet": "{kind}",
+            "standing_self-media": "自媒体{kind}",
+            "standing_blog": "个人博客上的{kind}",
+            "standing_unknown": "{kind}",
+            "summary_named": "转述他人文章的{standing}",
+            "summary_unnamed": "转述未具名文章的{standing}",
+            "translation_named": "注明原文的{standing}",
+            "translation_unnamed": "来源不明的{standing}",
+            "reposted": "{standing}（转载）",
+            "note_news-outlet": "由新闻机构以自己的名义发表，经过编辑。",
+            "note_self-media": "由自媒体平台（如微信公众号、网易号）上的账号发表，中间没有平台的编辑。",
+            "note_blog": "发表于个人博客。",
+            "note_unknown": "文中没有说明最初发表于何处。",
+            "note_summary_named": "它转述另一位作者的文章（{original}）：观点属于那位作者，经转述呈现。",
+            "note_summary_unnamed": "它转述另一篇文章，但未注明是哪一篇。",
+            "note_translation_named": "它是{original}的译文。",
+            "note_translation_unnamed": "它是一篇译文；原文、原刊媒体和译者均未注明。",
+            "note_reposted": "我们所存的文本是{by}的转载。",
+            "legend_summary": "转述他人文章：观点属于原作者，按转述者的文字呈现。",
+            "legend_translation": "译文：原文未注明时标为“来源不明”，无法与原文核对。",
+            "legend_reposted": "转载：我们所存的是他人的转载，而非发表者自己的页面。",
+            "named": "出处具名：{producer}",
+            "unnamed": "出处未具名：{producer}",
+            "unstated": "未说明出处",
+            "note_named": "来源写明了数据或结论出自谁，可以向其核对。",
+            "note_unnamed": "来源转述了未具名者的说法，无法进一步追溯。",
+            "note_unstated": "来源给出了这个数字，但没有说明出自谁。",
+            "legend_named": "出处具名：来源写明所转述的数据或结论出自谁（PitchBook、MacroPolo、"
+                            "AI Index等）。",
+            "legend_unnamed": "出处未具名：转述了未具名者（“最近一项研究”“据报道”）。",
+            "legend_unstated": "未说明出处：给出数字，却没有说明它从何而来。",
         },
         "source_kind": {
             SourceKind.news_report.value: "新闻报道",

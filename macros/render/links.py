@@ -58,6 +58,15 @@ def chart_file_url(chart_id: str, ext: str) -> str:
     return f"{CHARTS_DIR}/{chart_id}.{ext}"
 
 
+def strength_url(lang: str) -> str:
+    """What a source's strength means: the legend on the Sources page."""
+    return f"{lang_prefix(lang)}sources/#{STRENGTH_ANCHOR}"
+
+
+#: The anchor of the source-strength legend (strength_legend()) on the Sources page.
+STRENGTH_ANCHOR = "source-strength"
+
+
 def claims_url(lang: str, by: str = "") -> str:
     """The claims page ('claims/', 'zh/claims/') or one of its arrangements
     ('claims/by-theme/', 'claims/by-speaker/')."""

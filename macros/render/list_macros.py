@@ -301,9 +301,11 @@ def theme_facts(page: Page, theme: str) -> str:
     out = []
     for key, group in groups:
         if group:
+            views = [page.fact_view(f) for f in group]
+            for f in group:
+                page.carded(f)
             out.append(_heading(3, page.L["theme"][key], f"{value}-{key}"))
-            out.append(page.block("_fact_list.html",
-                                  facts=[page.fact_view(f) for f in group]))
+            out.append(page.block("_fact_list.html", facts=views))
     return "".join(out) or page.block("_empty.html", text=page.L["theme"]["none_yet"])
 
 

@@ -26,6 +26,7 @@ from ..evidence.model import (
     Fact,
     Measure,
     Question,
+    Retelling,
     Source,
     Theme,
 )
@@ -37,7 +38,7 @@ from .html import DeferredHTML, compact, render_partial, safe_url
 from .labels import DEFAULT_LANG, KIND_FAMILY, LABELS, THEMES, check_lang
 from .numbers import figure_note, format_quantity, format_value
 from .registry import MacroError
-from .views import CorrectionView, FactView, OutsideView, SourceView
+from .views import CorrectionView, FactView, Link, OutsideView, RefView, SourceView
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,17 @@ class PageContext:
     description: str = ""
 
 
+@dataclass
+class PageRefs:
+    """The evidence one page's prose has cited so far, kept across its macro calls
+    (:class:`~.site.Site` keeps one per page URL, emptied when the page is rendered
+    again): what numbers its references and lets a card link back to them."""
+
+    numbers: dict[str, int] = field(default_factory=dict)  # fact id -> evidence number
+    counts: dict[str, int] = field(default_factory=dict)  # fact id -> citations so far
+    carded: set[str] = field(default_factory=set)  # facts whose card is already rendered
+
+
 def _unknown(kind: str, value: str, choices: Any) -> MacroError:
     hint = did_you_mean(value, choices, n=3)
     return MacroError(f"unknown {kind} {value!r}" + (f" ({hint})" if hint else ""))
@@ -81,7 +93,8 @@ class Page:
     def __init__(self, fb: FactBase, options: SiteOptions, env: Environment,
                  ctx: PageContext, shown: set[str] | None = None,
                  deferred: DeferredHTML | None = None,
-                 note: Callable[[str], None] | None = None) -> None:
+                 note: Callable[[str], None] | None = None,
+                 refs: PageRefs | None = None) -> None:
         self.fb = fb
         self.options = options
         self.env = env
@@ -89,6 +102,7 @@ class Page:
         self._shown = shown if shown is not None else set()
         self._deferred = deferred  # None: macros return their HTML itself
         self._note = note or (lambda key: None)  # a data key this page depends on
+        self._refs = refs if refs is not None else PageRefs()
         self.lang = check_lang(ctx.lang)
         self.L = LABELS[self.lang]
 
@@ -174,6 +188,88 @@ class Page:
         """The fact's card on its theme page (same-page links are '#fact-…')."""
         return self.rel(f"{links.theme_url(fact.theme, self.lang)}#fact-{fact.id}")
 
+    def is_home(self, fact: Fact) -> bool:
+        """Whether this page is the fact's theme page, where its card is what the
+        page's citations of it link to."""
+        return self.ctx.url == links.theme_url(fact.theme, self.lang)
+
+    # ------------------------------------------------------------------ citations
+
+    def cite_ref(self, fact: Fact) -> RefView:
+        """Record one citation of ``fact`` in this page's prose and name it.
+
+        The fact keeps the number of its first citation on the page (1, 2, 3…), and the
+        n-th citation of it gets the anchor ``ref-<id>-<n>`` that its card links back to.
+        A card lists the citations above it: a citation on the fact's theme page after
+        its card has been rendered there is an error (cite in the prose, above
+        theme_facts())."""
+        refs = self._refs
+        if fact.id in refs.carded:
+            raise MacroError(
+                f"fact {fact.id!r} is cited after its card on this page; a card links back "
+                "to the sentences that cite it, so cite a fact above its card (on a theme "
+                "page, in the prose before theme_facts())")
+        number = refs.numbers.setdefault(fact.id, len(refs.numbers) + 1)
+        n = refs.counts[fact.id] = refs.counts.get(fact.id, 0) + 1
+        labels = self.L["ref"]
+        return RefView(id=f"ref-{fact.id}-{n}", popover=f"pop-{fact.id}-{n}", number=number,
+                       name=labels["evidence"].format(n=number),
+                       label=labels["label"].format(n=number,
+                                                    statement=self.text(fact.statement)))
+
+    def carded(self, fact: Fact) -> None:
+        """Record that ``fact``'s card has been rendered on this page (where it is the
+        card the page's citations link to)."""
+        if self.is_home(fact):
+            self._refs.carded.add(fact.id)
+
+    def _cited_in(self, fact: Fact) -> tuple[int, list[Link]]:
+        """The fact's evidence number on this page and the links back to each citation
+        of it, for its card; (0, []) where its card is not what the citations link to."""
+        if not self.is_home(fact):
+            return 0, []
+        count = self._refs.counts.get(fact.id, 0)
+        return (self._refs.numbers.get(fact.id, 0),
+                [Link(str(n), f"#ref-{fact.id}-{n}") for n in range(1, count + 1)])
+
+    # ------------------------------------------------------------------ strength
+
+    def standing(self, source: Source) -> tuple[str, str]:
+        """A source's strength in a few words, and what that means for it in sentences:
+        its kind, qualified by where it was published, what it retells and whose copy
+        we hold ("Self-media analysis, reposted")."""
+        labels = self.L["strength"]
+        prov = source.provenance
+        kind = self.L["source_kind"][source.kind.value]
+        standing = labels[f"standing_{prov.channel.value}"].format(kind=kind,
+                                                                   kind_lc=kind.lower())
+        notes = [labels[f"note_{prov.channel.value}"]]
+        if prov.retells is not Retelling.first_hand:
+            which = "named" if prov.original else "unnamed"
+            key = f"{prov.retells.value}_{which}"
+            standing = labels[key].format(standing=standing)
+            original = self.text(prov.original) if prov.original else ""
+            notes.append(labels[f"note_{key}"].format(original=original))
+        if prov.reposted_by:
+            standing = labels["reposted"].format(standing=standing)
+            notes.append(labels["note_reposted"].format(by=self.text(prov.reposted_by)))
+        return standing[:1].upper() + standing[1:], self.L["punct"]["space"].join(notes)
+
+    def producer(self, fact: Fact) -> tuple[str, str, str]:
+        """(status, label, note) of who produced what the fact relays: named, unnamed,
+        unstated (a figure with no producer given), or ('', '', '') for a fact that
+        is not a figure and names none."""
+        labels = self.L["strength"]
+        if fact.data_producer:
+            status, name = "named", self.entity_name(fact.data_producer)
+        elif fact.unnamed_producer:
+            status, name = "unnamed", self.text(fact.unnamed_producer)
+        elif fact.quantity is not None:
+            status, name = "unstated", ""
+        else:
+            return "", "", ""
+        return status, labels[status].format(producer=name), labels[f"note_{status}"]
+
     def permalink_href(self, fact_id: str) -> str:
         return self.rel(links.fact_url(fact_id, self.lang))
 
@@ -194,6 +290,7 @@ class Page:
             else source.title_original
         title = source.title_en if self.lang == "en" else original
         outlet = self.text(source.outlet)
+        standing, standing_note = self.standing(source)
         return SourceView(
             id=source.id,
             title=title,
@@ -210,6 +307,10 @@ class Page:
             published_note=self.text(source.published_note) if source.published_note else "",
             kind=self.L["source_kind"][source.kind.value],
             kind_id=source.kind.value,
+            channel=source.provenance.channel.value,
+            standing=standing,
+            standing_note=standing_note,
+            strength_href=self.rel(links.strength_url(self.lang)),
             via=self.text(source.via),
             url=safe_url(source.url),
             url_text=source.url or "",
@@ -272,6 +373,8 @@ class Page:
         stale = (L["stale"][verdict.reason].format(n=self.options.freshness.months)
                  if verdict is not None and verdict.shown else "")
         q = fact.quantity
+        producer_status, producer_label, producer_note = self.producer(fact)
+        number, cited_in = self._cited_in(fact)
         return FactView(
             id=fact.id,
             anchor=f"fact-{fact.id}",
@@ -313,6 +416,11 @@ class Page:
             corrections=[self.correction_view(c, source) for c in fact.corrections],
             outside=[OutsideView(self.text(o.text), o.reference) for o in fact.outside],
             unnamed_producer=self.text(fact.unnamed_producer) if fact.unnamed_producer else "",
+            producer_status=producer_status,
+            producer_label=producer_label,
+            producer_note=producer_note,
+            number=number,
+            cited_in=cited_in,
             source=self.source_view(fact.source),
         )
 

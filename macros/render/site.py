@@ -17,7 +17,7 @@ from ..evidence.factbase import FactBase
 from . import registry
 from .dependencies import Reads
 from .html import DeferredHTML, make_environment
-from .page import Page, PageContext, SiteOptions
+from .page import Page, PageContext, PageRefs, SiteOptions
 
 
 class Site:
@@ -41,6 +41,9 @@ class Site:
         # page URL -> the 'added'/'updated' dates of every fact (and retired id) the
         # macros on that page showed: what the page's "last modified" rests on.
         self.shown: dict[str, set[str]] = {}
+        # page URL -> the evidence its prose has cited so far (figure, cite, quote): the
+        # numbers of its references, and the citations each card links back to.
+        self.refs: dict[str, PageRefs] = {}
 
     def page(self, ctx: PageContext) -> Page:
         if ctx.url not in self._started:  # the page's first macro in this build
@@ -50,7 +53,12 @@ class Site:
             if self.defer_html else None
         return Page(self._view, self.options, self.env, ctx,
                     shown=self.shown.setdefault(ctx.url, set()), deferred=deferred,
-                    note=self.reads.note)
+                    note=self.reads.note, refs=self.refs.setdefault(ctx.url, PageRefs()))
+
+    def begin_page(self, url: str) -> None:
+        """The page at ``url`` is about to be rendered (again): its citations start
+        afresh, so numbers and back-links are those of this rendering only."""
+        self.refs.pop(url, None)
 
     def restore(self, url: str, html: str) -> str:
         """The HTML of the page at ``url`` with its macros' HTML in place of their

@@ -25,6 +25,10 @@ class SourceView:
     published_note: str
     kind: str
     kind_id: str
+    channel: str  # where it was published: news-outlet, self-media, blog or unknown
+    standing: str  # its strength in a few words: "Self-media analysis, reposted"
+    standing_note: str  # what that means for this source, in sentences
+    strength_href: str  # the legend of source strength (the Sources page)
     via: str
     url: str  # '' unless it is a safe http(s) address
     url_text: str  # the address as written, shown as text when it is not safe to link
@@ -87,7 +91,23 @@ class FactView:
     corrections: list[CorrectionView]
     outside: list[OutsideView]
     unnamed_producer: str  # how the source refers to a producer it does not name
+    producer_status: str  # named, unnamed, unstated (a figure with neither), or ''
+    producer_label: str  # "Producer named: PitchBook"…, '' when producer_status is ''
+    producer_note: str  # what that status means
+    number: int  # its evidence number on this page, 0 unless cited here and carded here
+    cited_in: list[Link]  # back to each sentence of this page citing it, for its card here
     source: SourceView
+
+
+@dataclass(frozen=True)
+class RefView:
+    """One place a page's prose cites a fact: a figure(), cite() or quote() call."""
+
+    id: str  # ref-<fact-id>-<n>, the n-th citation of the fact on the page
+    popover: str  # pop-<fact-id>-<n>: the id of its evidence preview
+    number: int  # the fact's evidence number on the page (1, 2, 3 by first citation)
+    name: str  # "Evidence 3"
+    label: str  # "Evidence 3: <statement>", the accessible name of a marker
 
 
 @dataclass(frozen=True)

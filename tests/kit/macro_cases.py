@@ -73,4 +73,9 @@ CASES = [
     ("fact-index-zh", "fact_index", [], "zh/facts/", "zh"),
     ("glossary", "glossary", [], "glossary/", "en"),
     ("glossary-zh", "glossary", [], "zh/glossary/", "zh"),
+    # Evidence in one tap: numbered markers with their previews, in both languages, and
+    # what the strength line on every card means.
+    ("cite-zh", "cite", ["beichen-ceo-compute-forecast"], "zh/compute/", "zh"),
+    ("strength-legend", "strength_legend", [], "sources/", "en"),
+    ("strength-legend-zh", "strength_legend", [], "zh/sources/", "zh"),
 ]

@@ -68,8 +68,9 @@ def build_in_process(config: Path, site_dir: Path, command: str = "build") -> An
 
 
 #: The search separator mkdocs.yml sets (the real site's index must carry it): whitespace,
-#: the zero-width space jieba's segmentation writes, hyphens and Chinese punctuation.
-SEARCH_SEPARATOR = r"[\s\u200b\-·・，。、；：！？“”‘’《》「」『』（）【】]+"
+#: the zero-width space jieba's segmentation writes, the word joiner before an evidence
+#: number, hyphens and Chinese punctuation.
+SEARCH_SEPARATOR = r"[\s\u200b\u2060\-·・，。、；：！？“”‘’《》「」『』（）【】]+"
 
 PLUGINS = [
     {"search": {"separator": SEARCH_SEPARATOR}},

@@ -308,6 +308,95 @@ def fragment_of(href: str) -> str:
     return urlsplit(href).fragment
 
 
+# --------------------------------------------------------------------------- evidence previews
+
+PREVIEW_LINK = "a.rr-figure[interestfor]"
+
+# What a browser without interest invokers (interestfor) sees: no native support, as
+# evidence.js detects it, and a native delay too long to matter during a test, so that
+# only the script can open a preview on hover or focus.
+WITHOUT_INTEREST_FOR = """
+for (let p = HTMLAnchorElement.prototype; p; p = Object.getPrototypeOf(p))
+  if (Object.prototype.hasOwnProperty.call(p, 'interestForElement')) delete p.interestForElement;
+"""
+NATIVE_INTEREST_OFF = "a[interestfor] { interest-delay: 1000s !important; }"
+
+
+def first_preview_link(page, selector: str = PREVIEW_LINK):
+    """The first visible inline figure whose card is on the page (href '#fact-…')."""
+    links = page.locator(f'{selector}[href^="#fact-"]')
+    for i in range(links.count()):
+        link = links.nth(i)
+        if link.is_visible():
+            return link
+    return None
+
+
+def preview_state(page, link) -> dict:
+    """The preview ``link`` opens, as the reader sees it now: open or not, its box, its
+    quote and translation, the quote on the card the link leads to, the smallest text
+    in it, whether it covers the link, and the page's hash."""
+    return page.evaluate(
+        """a => {
+            const pop = document.getElementById(a.getAttribute('interestfor'));
+            if (!pop) return {exists: false};
+            const r = pop.getBoundingClientRect(), l = a.getBoundingClientRect();
+            const card = document.getElementById(
+                decodeURIComponent(new URL(a.href).hash.slice(1)));
+            const text = el => el ? el.textContent.trim() : null;
+            const sizes = [pop, ...pop.querySelectorAll('*')]
+                .filter(e => e.textContent.trim() && e.getClientRects().length)
+                .map(e => parseFloat(getComputedStyle(e).fontSize));
+            return {
+                exists: true, open: pop.matches(':popover-open'),
+                visible: r.width > 0 && r.height > 0,
+                in_viewport: r.top >= -1 && r.left >= -1 && r.bottom <= innerHeight + 1 &&
+                             r.right <= innerWidth + 1,
+                covers_link: !(l.bottom <= r.top || l.top >= r.bottom ||
+                               l.right <= r.left || l.left >= r.right),
+                quote: text(pop.querySelector('.rr-pop__quote')),
+                translation: text(pop.querySelector('.rr-pop__translation')),
+                card_quote: card ? text(card.querySelector('.rr-card__original')) : null,
+                links: [...pop.querySelectorAll('a')].map(x => x.getAttribute('href')),
+                min_font_px: sizes.length ? Math.min(...sizes) : 0,
+                hash: decodeURIComponent(location.hash),
+            };
+        }""",
+        link.element_handle(),
+    )
+
+
+def wait_for_preview(page, link, is_open: bool = True, timeout: float = 3000) -> bool:
+    """Wait until the link's preview is open (or closed); False if it never is. Polled
+    from here, not in the page: a page with JavaScript off runs no timers."""
+    handle = link.element_handle()
+    for _ in range(int(timeout / POLL_MS)):
+        if page.evaluate("""a => {
+                const pop = document.getElementById(a.getAttribute('interestfor'));
+                return !!pop && pop.matches(':popover-open');
+            }""", handle) == is_open:
+            return True
+        page.wait_for_timeout(POLL_MS)
+    return False
+
+
+def min_font_px(page, selector: str) -> float:
+    """The smallest computed font size of visible text in the elements ``selector``
+    matches (and their descendants); 0 when none is visible."""
+    return page.evaluate(
+        """sel => {
+            const els = [...document.querySelectorAll(sel)]
+                .flatMap(e => [e, ...e.querySelectorAll('*')])
+                .filter(e => e.textContent.trim() && e.getClientRects().length &&
+                             getComputedStyle(e).clip !== 'rect(0px, 0px, 0px, 0px)' &&
+                             !e.closest('.rr-sr'));
+            return els.length ? Math.min(...els.map(
+                e => parseFloat(getComputedStyle(e).fontSize))) : 0;
+        }""",
+        selector,
+    )
+
+
 # --------------------------------------------------------------------------- injection
 
 

@@ -24,9 +24,13 @@ from kit import ParsedPage, discover_pages, parse_html, serve  # noqa: F401  (re
 # Page weight budget: a page's HTML plus the CSS, JS, fonts and images it loads, without
 # the search index (search_index.json, loaded only when someone searches). Material itself
 # needs about 260 KB (main CSS ~130 KB, bundle JS ~115 KB, palette CSS ~15 KB, favicon) and
-# its search worker ~40 KB; our pages add their HTML and our CSS. 600 KB leaves room for
-# long fact pages while staying well under 1 MB.
-PAGE_BUDGET_BYTES = 600_000
+# its search worker ~40 KB; our pages add their HTML and our CSS. A theme page carries
+# its evidence twice, by design: every card, and beside each citation in its prose an
+# evidence preview that opens in place with no script (quote, translation, source: ~1 KB
+# each, ~60 KB on the capital page with its 100 cards and 61 citations, which weighs
+# ~700 KB in all, ~65 KB of HTML as served compressed). 800 KB leaves room for that
+# while staying well under 1 MB.
+PAGE_BUDGET_BYTES = 800_000
 
 # Files that are not part of any page's weight.
 WEIGHT_EXCLUDED = re.compile(r"(^|/)search/search_index\.json$")
@@ -297,6 +301,15 @@ VNU_IGNORED: list[tuple[str, str, str]] = [
         "Material's partials/nav-item.html writes tabindex=\"\" on the label of a section "
         "(navigation.sections) instead of leaving the attribute out; browsers ignore it. "
         "Fixing it means forking that whole partial, which we do not want to maintain.",
+    ),
+    (
+        r"^Attribute “interestfor” not allowed on element “a” at this point\.$",
+        r'#fact-[a-z0-9-]+" target="_self" interestfor="pop-[a-z0-9-]+-[0-9]+"',
+        "Ours, on purpose: interestfor (interest invokers, shipped in Chromium 142) opens an "
+        "inline figure's evidence preview on hover and keyboard focus with no script; the "
+        "validator's schema does not know the attribute yet. Only on our evidence links, "
+        "pointing at their own preview; browsers without it ignore it (evidence.js then "
+        "does the same) and the link still goes to the card.",
     ),
 ]
 

@@ -8,6 +8,7 @@ Needs Debian's chromium and `npm ci` (axe-core); skipped without them, failed wi
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -415,5 +416,158 @@ def test_fact_index_is_complete_and_readable_on_a_phone(browser, served, pages, 
             .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
         assert smallest >= 12, f"table text at {smallest} px"
         assert len(_visible_rows(page)) == total
+    finally:
+        ctx.close()
+
+
+# --------------------------------------------------------------------------- evidence in one tap
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
+
+
+@pytest.fixture(scope="session")
+def preview_pages(site_dir, pages) -> dict[str, str]:
+    """For each edition, the first page with an inline figure whose card is on the same
+    page (a theme page): where hover, focus and tap are tried."""
+    found: dict[str, str] = {}
+    for page in pages:
+        lang = "zh" if page.startswith("zh/") else "en"
+        if lang not in found and re.search(
+                r'class="rr-figure[^"]*" id="ref-[^"]+" href="#fact-[^"]+" target="_self" '
+                r'interestfor="pop-',
+                checks.page_file(site_dir, page).read_text("utf-8")):
+            found[lang] = page
+    missing = {"en", "zh"} - set(found)
+    if missing:
+        pytest.fail(f"no page with an inline figure and its card in {missing}", pytrace=False)
+    return found
+
+
+def _assert_preview(page, link, how: str, lang: str) -> dict:
+    """The preview of ``link`` is open, in view, and shows its own fact's quote (the
+    card's), with our translation on the English site only."""
+    assert B.wait_for_preview(page, link), f"{how}: the preview did not open"
+    state = B.preview_state(page, link)
+    assert state["visible"] and state["in_viewport"], f"{how}: preview not in view: {state}"
+    assert state["quote"] and state["quote"].strip("“”\"") == state["card_quote"], \
+        f"{how}: the preview's quote is not its card's: {state}"
+    if lang == "en":
+        assert state["translation"] and state["translation"].startswith("Our translation:"), state
+    else:
+        assert state["translation"] is None, f"{how}: an English translation on /zh/"
+    assert any(h and h.startswith("#fact-") for h in state["links"]), state["links"]
+    assert any(h and "facts/" in h for h in state["links"]), "no permalink in the preview"
+    assert state["min_font_px"] >= 12, f"{how}: text under 12 px in the preview: {state}"
+    return state
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_evidence_preview_by_hover_focus_and_tap(lang, browser, served, preview_pages,
+                                                 axe_source):
+    """An inline figure's preview shows its quote in place: by hovering it, by reaching
+    it with Tab, and by tapping it on a phone (which does not leave the page; a second
+    tap closes it). axe finds nothing with the preview open, in light and dark."""
+    url = served.url(preview_pages[lang])
+    where = f"/{preview_pages[lang]}"
+
+    ctx, page, _ = B.open_page(browser, served.origin, url)
+    try:  # hover
+        link = B.first_preview_link(page)
+        assert link is not None, f"{where}: no visible inline figure"
+        link.scroll_into_view_if_needed()
+        link.hover()
+        state = _assert_preview(page, link, f"{where} hover", lang)
+        assert not state["covers_link"], f"{where}: the preview hides its figure: {state}"
+        violations = B.run_axe(page, axe_source)
+        assert not violations, "\n".join(B.format_axe(f"{where} [light, preview]", violations))
+        page.mouse.move(1, 1)
+        assert B.wait_for_preview(page, link, is_open=False), f"{where}: stays open after hover"
+    finally:
+        ctx.close()
+
+    ctx, page, _ = B.open_page(browser, served.origin, url)
+    try:  # keyboard focus
+        link = B.first_preview_link(page)
+        presses = B.tab_to(page, link)
+        assert presses > 0, f"{where}: Tab never reaches the figure"
+        _assert_preview(page, link, f"{where} Tab x{presses}", lang)
+        page.keyboard.press("Escape")
+        assert B.wait_for_preview(page, link, is_open=False), f"{where}: Escape left it open"
+    finally:
+        ctx.close()
+
+    ctx, page, _ = B.open_page(browser, served.origin, url, color_scheme="dark", **PHONE)
+    try:  # tap, on a phone, in the dark palette
+        link = B.first_preview_link(page)
+        link.scroll_into_view_if_needed()
+        link.tap()
+        state = _assert_preview(page, link, f"{where} tap (390 px)", lang)
+        assert state["hash"] == "", f"{where}: the tap left for {state['hash']}"
+        assert not state["covers_link"], f"{where}: the sheet hides the tapped figure: {state}"
+        violations = B.run_axe(page, axe_source)
+        assert not violations, "\n".join(B.format_axe(f"{where} [dark, preview]", violations))
+        for selector in (".rr-ref", ".rr-cite", ".rr-strength", ".rr-card__cited"):
+            size = B.min_font_px(page, selector)
+            assert size >= 12, f"{where}: {selector} text at {size} px on a 390 px phone"
+        link.tap()
+        assert B.wait_for_preview(page, link, is_open=False), f"{where}: a second tap left it open"
+        assert B.preview_state(page, link)["hash"] == ""
+    finally:
+        ctx.close()
+
+
+def test_evidence_preview_needs_no_script(browser, served, preview_pages):
+    """With JavaScript off, hovering a figure still shows its preview (interestfor), and
+    following it still reaches its card."""
+    url = served.url(preview_pages["en"])
+    ctx, page, _ = B.open_page(browser, served.origin, url, java_script_enabled=False)
+    try:
+        link = B.first_preview_link(page)
+        link.scroll_into_view_if_needed()
+        link.hover()
+        _assert_preview(page, link, "no script: hover", "en")
+        frag = B.fragment_of(link.get_attribute("href"))
+        page.mouse.move(1, 1)
+        link.click()
+        _assert_landed(page, frag, "no script: click")
+    finally:
+        ctx.close()
+
+
+def test_evidence_preview_where_the_browser_lacks_interestfor(browser, served, preview_pages):
+    """Where a browser has popover but not interestfor, evidence.js opens the preview on
+    hover and on keyboard focus, and closes it when the pointer leaves."""
+    url = served.url(preview_pages["en"])
+    visit = B.Visit(url)
+    ctx = B.new_context(browser, served.origin, visit)
+    ctx.add_init_script(B.WITHOUT_INTEREST_FOR)
+    page = ctx.new_page()
+    try:
+        page.goto(url, wait_until="load")
+        page.add_style_tag(content=B.NATIVE_INTEREST_OFF)
+        assert not page.evaluate("'interestForElement' in HTMLAnchorElement.prototype")
+        link = B.first_preview_link(page)
+        link.scroll_into_view_if_needed()
+        link.hover()
+        _assert_preview(page, link, "script: hover", "en")
+        page.mouse.move(1, 1)
+        assert B.wait_for_preview(page, link, is_open=False), "script: stays open after hover"
+        presses = B.tab_to(page, link)
+        _assert_preview(page, link, f"script: Tab x{presses}", "en")
+    finally:
+        ctx.close()
+
+
+def test_a_card_links_back_to_the_sentence(browser, served, preview_pages):
+    """A card's "↩ 1" returns to the sentence citing it: the citation is the :target,
+    in view."""
+    ctx, page, _ = B.open_page(browser, served.origin, served.url(preview_pages["en"]))
+    try:
+        back = page.locator("a.rr-card__back").first
+        frag = B.fragment_of(back.get_attribute("href"))
+        assert frag.startswith("ref-"), frag
+        back.scroll_into_view_if_needed()
+        back.click()
+        _assert_landed(page, frag, "back-link")
     finally:
         ctx.close()

@@ -92,6 +92,7 @@ def recorded_calls(mini_site_model, monkeypatch_module) -> dict[str, list[set[st
     from macros.render import PageContext, Site
 
     for _golden, macro, args, url, lang in CASES:
+        mini_site_model.begin_page(url)
         mini_site_model.call(PageContext(url=url, lang=lang), macro, args)
     # A theme with no evidence yet (every theme of the fixture has some).
     fb = mini_site_model.fb

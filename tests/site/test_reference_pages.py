@@ -184,5 +184,5 @@ def test_each_theme_page_opens_with_a_three_point_bottom_line(site, lang, page):
     points = re.findall(r"<li>(.*?)</li>", block.group(1), re.S)
     assert len(points) == 3
     for point in points:
-        assert re.search(r'class="rr-(?:cite|figure)[^"]*" href="#fact-', point), point
+        assert re.search(r'class="rr-(?:cite|figure)[^"]*"[^>]* href="#fact-', point), point
         assert "<strong>" in point

@@ -112,8 +112,13 @@ def test_chinese_pages_link_to_chinese_pages(real_site):
 
 def test_chinese_figures_use_wan_and_yi_with_the_exact_value(real_site):
     html = _html(real_site, ZH + "capital/")
-    figures = re.findall(r'<a class="rr-figure[^"]*" href="[^"]*" target="_self" '
-                         r'title="([^"]*)">([^<]*)</a>', html)
+    # Each figure is followed by its evidence preview, which gives the exact value.
+    figures = []
+    for m in re.finditer(r'<a class="rr-figure[^"]*"[^>]*>([^<&]*)', html):
+        start = html.index('<span class="rr-pop', m.end())
+        preview = html[start:html.index("</span>", start)]  # no <span> inside a preview
+        exact = re.search(r'<small class="rr-pop__exact">([^<]*)</small>', preview)
+        figures.append((exact.group(1) if exact else "", m.group(1)))
     assert figures
     scaled = [(title, text) for title, text in figures if re.search(r"[万亿]", text)]
     assert scaled, "no figure in 万/亿 on /zh/capital/"

@@ -70,7 +70,7 @@ def test_count_without_a_noun_is_bare():
 def test_unit_label_drops_the_chinese_measure_word():
     assert unit_label(Unit.count, "zh", "个模型") == "模型"
     assert unit_label(Unit.count, "zh", "篇论文") == "论文"
-    assert unit_label(Unit.count, "zh", "起/月") == "起/月"  # a measure word alone stays
+    assert unit_label(Unit.count, "zh", "起（月均）") == "起（月均）"  # a measure word alone stays
     assert unit_label(Unit.count, "en", "models") == "models"
 
 

@@ -157,7 +157,9 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
             self.serve.plan(factbase, self.reads, _config_fingerprint(config))
         self.site = Site(factbase, SiteOptions(site_name=str(config.site_name),
                                                site_url=_with_slash(config.site_url),
-                                               freshness=freshness), defer_html=True,
+                                               freshness=freshness,
+                                               site_names=_site_names(config)),
+                         defer_html=True,
                          reads=self.reads, env=self._partials)
         macros = config.plugins.get("macros")
         if macros is None:
@@ -370,7 +372,8 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         # template variable of ours, which MkDocs' TemplateContext type does not list.
         cast(dict[str, Any], context)["rr_feed"] = {
             "href": relative_url(feed_path(str(lang)), page.url),
-            "title": feed_title(str(config.site_name), str(lang))}
+            "title": feed_title(self.site.options.name(str(lang)) if self.site is not None
+                                else str(config.site_name), str(lang))}
         if lang != langs.default:
             base = str(context.get("base_url") or ".")
             if "scope" not in config.extra:
@@ -638,6 +641,16 @@ def _teach_jieba_the_names(factbase: FactBase) -> None:
     it indexes a page, the names in the data (macros/render/search.py): loaded before
     any page is indexed, and again (harmlessly) on each rebuild."""
     jieba.load_userdict(io.StringIO(user_dictionary(factbase)))
+
+
+def _site_names(config: MkDocsConfig) -> tuple[tuple[str, str], ...]:
+    """Each language's own site name, from the i18n plugin's ``languages`` option
+    (``site_name`` of a language; the default language has ``config.site_name``)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return ()
+    return tuple((str(lang.locale), str(lang.site_name)) for lang in i18n.config.languages
+                 if getattr(lang, "site_name", None))
 
 
 def _languages(config: MkDocsConfig) -> Languages:

@@ -310,7 +310,7 @@ def chart_svg(view: ChartView, lang: str, options: SiteOptions, home: str) -> by
         _body(svg, view)
         _credit(svg, view, L)
     svg.y += 6
-    svg.lines(f"{options.site_name} · {home}", SIZES["small"], fill=MUTED)
+    svg.lines(f"{options.name(lang)} · {home}", SIZES["small"], fill=MUTED)
     svg.lines(L["chart"]["licence"], SIZES["small"], fill=MUTED)
     desc = describe(view, lang, L) if not view.panels else (
         L["chart"]["list_sep"].join(describe(p, lang, L) for p in view.panels))

@@ -71,7 +71,7 @@ def generated_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
     files = {f"{exports.DOWNLOADS_DIR}/{d.name}": d.content
              for d in exports.downloads(fb, options.site_name, options.site_url)}
     for lang in LANGS:
-        files[feed.feed_path(lang)] = feed.atom(fb, options.site_name,
+        files[feed.feed_path(lang)] = feed.atom(fb, options.name(lang),
                                                 options.site_url or "/", lang)
     # Each chart's data (CSV) and picture (SVG, per language): charts/.
     files.update(chart_files.chart_files(fb, options))

@@ -64,7 +64,7 @@ def _text(bilingual: Any, lang: str) -> str:
 
 def _website(options: SiteOptions, lang: str) -> dict[str, Any]:
     url = options.absolute(links.lang_prefix(lang))
-    return {"@type": "WebSite", "@id": url, "name": options.site_name, "url": url,
+    return {"@type": "WebSite", "@id": url, "name": options.name(lang), "url": url,
             "inLanguage": LANG_TAG[lang]}
 
 

@@ -48,6 +48,14 @@ class SiteOptions:
     site_name: str = "Race & Reliance"
     site_url: str = ""  # absolute, ending in '/', or '' when unknown
     freshness: Freshness = field(default_factory=lambda: Freshness(dt.date.today()))
+    #: The site's name in a language where it has one of its own ('zh': '竞逐与依赖'):
+    #: what a citation, a feed or a chart made for that language is credited to.
+    #: Pairs (language, name), so that the options stay hashable.
+    site_names: tuple[tuple[str, str], ...] = ()
+
+    def name(self, lang: str) -> str:
+        """The site's name in ``lang`` (its default name where it has none)."""
+        return dict(self.site_names).get(lang) or self.site_name
 
     def absolute(self, path: str) -> str:
         """An absolute URL for a site-root-relative path (root-relative without site_url)."""

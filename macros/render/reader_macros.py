@@ -57,7 +57,7 @@ def fact_page(page: Page, fact_id: str) -> str:
         producer_href=page.entity_href(fact.data_producer) if fact.data_producer else "",
         related=related, entities=entities,
         cite={k: pre_text(v) for k, v in citations.citation(
-            fact, page.fb, page_url, opts.site_name, page.lang,
+            fact, page.fb, page_url, opts.name(page.lang), page.lang,
             opts.absolute(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}")).items()},
         sources_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.SOURCES_BIB}"),
         facts_bib=page.rel(f"{exports.DOWNLOADS_DIR}/{citations.FACTS_BIB}"),
@@ -168,7 +168,7 @@ def downloads(page: Page) -> str:
         return DownloadItem(d.name, page.rel(base + d.name), d.rows, d.description)
 
     data = jsonld.dataset(
-        page.fb, opts, page.lang, opts.site_name, page.L["downloads"]["dataset_description"],
+        page.fb, opts, page.lang, opts.name(page.lang), page.L["downloads"]["dataset_description"],
         [(opts.absolute(base + d.name), exports.media_type(d.name), d.name) for d in files],
         keywords=[THEMES[page.lang][t][0] for t in THEMES[page.lang]]
         + [k.strip() for k in page.L["downloads"]["dataset_keywords"].split(",")])

@@ -6,6 +6,7 @@ exists for, on a planted copy of a good citation."""
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -391,3 +392,28 @@ def test_unfixed_citeproc_py_doubles_an_authorless_title(mini_factbase):
                    for p in csl_problems(items, "en", spec_fixes=False))
     finally:
         mini_factbase.sources[source.id] = original
+
+
+def test_a_language_with_its_own_site_name_is_credited_to_it(mini_factbase):
+    """The Chinese edition's citations name the site as that edition is called (the i18n
+    plugin's site_name of the language), and the English ones keep the default name."""
+    from macros.evidence.freshness import Freshness
+    from macros.render import PageContext, Site, SiteOptions
+
+    site = Site(mini_factbase, SiteOptions("Mini", ROOT, Freshness(dt.date(2027, 1, 15)),
+                                           site_names=(("zh", "迷你站"),)))
+    fact_id = next(iter(mini_factbase.facts))
+    cites = {}
+    for lang, url in (("en", f"facts/{fact_id}/"), ("zh", f"zh/facts/{fact_id}/")):
+        page = site.call(PageContext(url, lang, "x.md"), "fact_page", [fact_id], {})
+        found = {k: html.unescape(rx.findall(page)[0]) for k, rx in BLOCK.items()}
+        cites[lang] = found
+    zh_csl = json.loads(cites["zh"]["csl"])
+    fact_item = next(i for i in zh_csl if i["URL"].endswith(f"zh/facts/{fact_id}/"))
+    assert fact_item["container-title"] == "迷你站"
+    assert fact_item["author"] == [{"literal": "迷你站编辑部"}]
+    assert "迷你站" in cites["zh"]["text"] and "Mini" not in cites["zh"]["text"]
+    assert "迷你站" in cites["zh"]["bibtex"]
+    en_item = next(i for i in json.loads(cites["en"]["csl"]) if i["URL"].endswith(
+        f"/facts/{fact_id}/"))
+    assert en_item["container-title"] == "Mini" and "迷你站" not in cites["en"]["text"]

@@ -23,23 +23,17 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
-
-import opencc
+from functools import cache
 
 from .normalize import HAN, normalise
+from .script import to_simplified
 
 # --------------------------------------------------------------------------- one form
 
 
-@lru_cache(maxsize=1)
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
 def simplified(text: str) -> str:
     """``text`` normalised as quotes are, in Simplified script."""
-    return _t2s().convert(normalise(text))
+    return to_simplified(normalise(text))
 
 
 _HAN = re.compile(f"[{HAN}]")
@@ -243,7 +237,7 @@ def _words(text: str) -> list[str]:
 def _skeleton(normalised_text: str) -> str:
     """The Han characters of already-normalised text in Simplified script, titles in 《》
     left out."""
-    return "".join(_HAN.findall(_t2s().convert(_BOOK_TITLE.sub("", normalised_text))))
+    return "".join(_HAN.findall(to_simplified(_BOOK_TITLE.sub("", normalised_text))))
 
 
 class CarryOverIndex:
@@ -278,7 +272,7 @@ class CarryOverIndex:
                 j = i + n  # extend while the next window is shared too: show the whole run
                 while j < len(han) and han[j - n + 1:j + 1] in self._han:
                     j += 1
-                return _as_written(han[i:j], _t2s().convert(normalised))
+                return _as_written(han[i:j], to_simplified(normalised))
         words = _words(text)
         for i in range(len(words) - w + 1):
             if tuple(words[i:i + w]) in self._words:

@@ -92,6 +92,10 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "original": "Original",
             "title_en": "English title",
             "translation": "Our translation",
+            # A Traditional quote's Simplified rendering, shown under it (OpenCC t2s)
+            "simplified": "Simplified",
+            "simplified_note": "Our conversion of the quote above to Simplified "
+                               "characters; the quote is as the source printed it",
             "as_printed": "As printed",
             "as_of": "As of",
             "date": "Date",
@@ -470,6 +474,8 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "original": "原文",
             "title_en": "英文标题",
             "translation": "英译",
+            "simplified": "简体",
+            "simplified_note": "本站将上方引文转换为简体字；引文本身保留来源原貌",
             "as_printed": "原文写法",
             "as_of": "时间",
             "date": "日期",

@@ -31,6 +31,7 @@ from ..evidence.model import (
     Theme,
 )
 from ..evidence.normalize import strip_artifacts
+from ..evidence.script import simplified_rendering
 from ..evidence.suggest import did_you_mean
 from . import links
 from .dates import format_date, format_dated
@@ -410,6 +411,7 @@ class Page:
             data_producer=self.entity_name(fact.data_producer),
             quote=strip_artifacts(fact.quote),
             quote_lang=source.script.lang_tag,
+            quote_simplified=simplified_rendering(fact.quote),
             translation=fact.quote_en,
             note=self.text(fact.note) if fact.note else "",
             review=review,

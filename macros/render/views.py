@@ -80,6 +80,7 @@ class FactView:
     data_producer: str
     quote: str
     quote_lang: str
+    quote_simplified: str | None  # the quote in Simplified script; None unless Traditional
     translation: str
     note: str
     review: str

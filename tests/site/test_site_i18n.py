@@ -12,9 +12,9 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from macros.evidence.normalize import strip_artifacts
-
 from kit import ROOT, SEARCH_SEPARATOR, discover_pages, parse_html
+from macros.evidence.normalize import strip_artifacts
+from macros.evidence.script import simplified_rendering
 
 ZH = "zh/"
 
@@ -166,6 +166,29 @@ def test_traditional_quotes_stay_traditional(real_site, factbase):
     html = _html(real_site, ZH + fact.theme.value + "/")
     assert (f'<p class="rr-card__original" lang="zh-Hant">'
             f'{escape(fact.quote)}</p>') in html
+
+
+def test_traditional_quotes_get_a_simplified_line(real_site, factbase):
+    """Every fact from a Traditional source shows its quote in Simplified script after it,
+    on its card and its own page, in both languages; a fact from a Simplified source
+    shows none."""
+    problems = []
+    for fact in factbase.facts.values():
+        traditional = factbase.sources[fact.source].script.value == "Hant"
+        simplified = simplified_rendering(fact.quote)
+        line = f'<span lang="zh-Hans">{escape(simplified)}</span></p>' if simplified else ""
+        for prefix in ("", ZH):
+            for page, opening in ((fact.theme.value + "/", '<article class="rr-card'),
+                                  (f"facts/{fact.id}/", '<article class="rr-factpage')):
+                html = _html(real_site, prefix + page)
+                start = html.index(f'id="fact-{fact.id}"', html.index(opening))
+                block = html[start:html.index("</article>", start)]
+                shown = 'class="rr-card__simplified"' in block
+                if traditional and not (shown and line in block):
+                    problems.append(f"/{prefix}{page}: {fact.id} lacks its Simplified line")
+                if not traditional and shown:
+                    problems.append(f"/{prefix}{page}: {fact.id} has a Simplified line")
+    assert not problems, "\n".join(problems[:30])
 
 
 def test_statements_are_in_the_page_language(real_site, factbase):

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ValidationError
 from . import charts, dates
 from .factbase import FactBase
 from .freshness import Freshness
-from .lints import CarryOverIndex, hedge_findings, page_sentences, uncited
+from .lints import CarryOverIndex, Finding, hedge_findings_of, page_sentences, uncited
 from .model import (
     ID_PATTERN,
     Archive,
@@ -169,6 +169,7 @@ class _Checker:
         self.known: dict[str, dict[str, _Item]] = {}  # kind -> id -> first item with it
         self.index = ArchiveIndex()
         self.unreadable_kinds: set[str] = set()  # kinds held in a file that did not load
+        self._normalised: dict[str, str] = {}  # text -> normalise(text), see _normalise
 
     def run(self) -> CheckReport:
         if not self.data_dir.is_dir():
@@ -193,6 +194,14 @@ class _Checker:
         self.problems.sort(key=lambda p: p.sort_key)
         self.warnings.sort(key=lambda p: p.sort_key)
         return CheckReport(factbase, self.problems, self.warnings)
+
+    def _normalise(self, text: str) -> str:
+        """``normalise``, remembered for the run: the quote check and the lints compare
+        the same quotes and statements, and NFKC costs by the character."""
+        normalised = self._normalised.get(text)
+        if normalised is None:
+            normalised = self._normalised[text] = normalise(text)
+        return normalised
 
     # ----------------------------------------------------------------- reporting
 
@@ -669,7 +678,7 @@ class _Checker:
             fact: Fact = item.obj
             if not self.index.has_source(fact.source):
                 continue  # unknown source, or its archive could not be read: reported
-            quote = normalise(fact.quote)
+            quote = self._normalise(fact.quote)
             self._quotes.setdefault(fact.source, []).append((fact.id, quote))
             if not quote:
                 self._report(item, ("quote",), "is empty once whitespace is removed")
@@ -750,36 +759,36 @@ class _Checker:
 
     def _check_editorial(self) -> None:
         """Hedges kept, no intensifier added (warnings); no sentence carried over (errors)."""
-        index = self._carry_over()
-        for item in self._valid("fact"):
-            fact: Fact = item.obj
-            self._check_hedges(item, fact)
-            for loc, text in _our_texts(fact):
-                run = index.shared_run(text)
-                if run:
-                    self._report(item, loc, f"shares '{run}' with an archived article: "
-                                 "facts carry over, sentences do not",
-                                 "write it afresh in our own words (a verbatim excerpt belongs "
-                                 "in quote)")
+        facts = self._valid("fact")
+        findings = hedge_findings_of([(item.obj.quote, item.obj.statement.en,
+                                       item.obj.statement.zh) for item in facts],
+                                     self._normalise)
+        for item, fact_findings in zip(facts, findings, strict=True):
+            self._check_hedges(item, item.obj, fact_findings)
+        # (item, where, text of ours, what the problem adds, hint): checked all at once.
+        ours: list[tuple[_Item, tuple, str, str, str]] = []
+        for item in facts:
+            ours += [(item, loc, text, ": facts carry over, sentences do not",
+                      "write it afresh in our own words (a verbatim excerpt belongs in quote)")
+                     for loc, text in _our_texts(item.obj)]
         for item in self._valid("term"):
-            for loc, text in _term_texts(item.obj):
-                run = index.shared_run(text)
-                if run:
-                    self._report(item, loc, f"shares '{run}' with an archived article: "
-                                 "definitions are ours, sentences do not carry over",
-                                 "write it afresh in our own words")
+            ours += [(item, loc, text, ": definitions are ours, sentences do not carry over",
+                      "write it afresh in our own words")
+                     for loc, text in _term_texts(item.obj)]
         for item in self._valid("source"):
-            for i, erratum in enumerate(item.obj.errata):
-                for lang in ("en", "zh"):
-                    run = index.shared_run(getattr(erratum.correct, lang))
-                    if run:
-                        self._report(item, ("errata", i, "correct", lang), f"shares '{run}' "
-                                     "with an archived article", "write it afresh")
+            ours += [(item, ("errata", i, "correct", lang), getattr(erratum.correct, lang), "",
+                      "write it afresh")
+                     for i, erratum in enumerate(item.obj.errata) for lang in ("en", "zh")]
+        runs = self._carry_over().shared_runs([text for _, _, text, _, _ in ours],
+                                              self._normalise)
+        for (item, loc, _, why, hint), run in zip(ours, runs, strict=True):
+            if run is not None:
+                self._report(item, loc, f"shares '{run}' with an archived article{why}", hint)
 
-    def _check_hedges(self, item: _Item, fact: Fact) -> None:
+    def _check_hedges(self, item: _Item, fact: Fact, findings: list[Finding]) -> None:
         checked = {(ok.rule.value, ok.term) for ok in fact.lint_ok}
         used: set[tuple[str, str]] = set()
-        for finding in hedge_findings(fact.quote, fact.statement.en, fact.statement.zh):
+        for finding in findings:
             key = (finding.rule, finding.term)
             if key in checked:
                 used.add(key)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from .normalize import HAN, normalise
-from .script import to_simplified
+from .script import to_simplified, to_simplified_all
 
 # --------------------------------------------------------------------------- one form
 
@@ -171,9 +171,22 @@ def _compiled() -> tuple:
 
 def hedge_findings(quote: str, statement_en: str, statement_zh: str) -> list[Finding]:
     """Hedges of the quote that a statement drops, and intensifiers a statement adds."""
+    return hedge_findings_of([(quote, statement_en, statement_zh)])[0]
+
+
+def hedge_findings_of(facts: list[tuple[str, str, str]],
+                      normalised: Callable[[str], str] = normalise) -> list[list[Finding]]:
+    """``hedge_findings`` of many (quote, statement_en, statement_zh) at once;
+    ``normalised`` may remember what the other checks normalised already."""
+    quotes = to_simplified_all([normalised(quote) for quote, _, _ in facts])
+    statements_zh = to_simplified_all([normalised(zh) for _, _, zh in facts])
+    return [_hedge_findings(q, en, zh)
+            for q, (_, en, _), zh in zip(quotes, facts, statements_zh, strict=True)]
+
+
+def _hedge_findings(q: str, statement_en: str, zh: str) -> list[Finding]:
+    """``hedge_findings``, the quote and the Chinese statement already simplified."""
     hedges, intensifiers, any_hedge, any_en, any_zh = _compiled()
-    q = simplified(quote)
-    zh = simplified(statement_zh)
     found: list[Finding] = []
     if not any_hedge.search(q):
         hedges = []
@@ -234,43 +247,79 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(folded.lower())
 
 
-def _skeleton(normalised_text: str) -> str:
-    """The Han characters of already-normalised text in Simplified script, titles in 《》
-    left out."""
-    return "".join(_HAN.findall(to_simplified(_BOOK_TITLE.sub("", normalised_text))))
+def _skeletons(normalised_texts: list[str]) -> list[str]:
+    """The Han characters of each already-normalised text in Simplified script, titles
+    in 《》 left out."""
+    untitled = [_BOOK_TITLE.sub("", text) if "《" in text else text
+                for text in normalised_texts]
+    return ["".join(_HAN.findall(text)) for text in to_simplified_all(untitled)]
+
+
+#: The articles' runs are indexed at every _STRIDE-th position only, by their first
+#: _SAMPLED characters: any run of CARRY_OVER_HAN holds one of those (a quarter of the
+#: set to build), and a run that holds one is then compared in full.
+_STRIDE = 4
+_SAMPLED = CARRY_OVER_HAN - _STRIDE + 1
 
 
 class CarryOverIndex:
     """Every run of CARRY_OVER_HAN Han characters (and CARRY_OVER_WORDS English words)
-    in the archived articles, for a test of any of our texts in one lookup per run.
+    in the archived articles, for a test of any of our texts in a few lookups per run.
 
     Han runs come from the articles as the quote normaliser already made them
     (``ArchiveIndex.normalised_texts``: no article is normalised twice); English words
     from the articles as written (normalising removes the spaces between words)."""
 
     def __init__(self, normalised_articles: Iterable[str], articles: Iterable[str]) -> None:
-        self._han: set[str] = set()
+        self._skeleton_list = _skeletons(list(normalised_articles))
+        # Where each sampled run was first seen: (article, position).
+        self._sampled: dict[str, tuple[int, int]] = {}
+        m, k = _SAMPLED, _STRIDE
+        for number, han in enumerate(self._skeleton_list):
+            for i in range(0, len(han) - m + 1, k):
+                self._sampled.setdefault(han[i:i + m], (number, i))
+        self._all_skeletons = "\n".join(self._skeleton_list)  # runs cannot cross "\n"
         self._words: set[tuple[str, ...]] = set()
-        n, w = CARRY_OVER_HAN, CARRY_OVER_WORDS
-        for text in normalised_articles:
-            han = _skeleton(text)
-            self._han.update(han[i:i + n] for i in range(len(han) - n + 1))
+        w = CARRY_OVER_WORDS
         for text in articles:
             words = _words(text)
             self._words.update(tuple(words[i:i + w]) for i in range(len(words) - w + 1))
 
+    def _in_an_article(self, run: str) -> bool:
+        """Whether an article holds ``run`` (CARRY_OVER_HAN Han characters)."""
+        first_seen = None
+        for offset in range(_STRIDE):  # one of these sub-runs starts at a sampled position
+            first_seen = self._sampled.get(run[offset:offset + _SAMPLED])
+            if first_seen is not None:
+                number, at = first_seen
+                start = at - offset
+                if start >= 0 and self._skeleton_list[number][start:start + len(run)] == run:
+                    return True
+                break
+        # Seen, but not where first seen: search them all (names and stock phrases).
+        return first_seen is not None and run in self._all_skeletons
+
     def shared_run(self, text: str) -> str | None:
         """The first run ``text`` (ours, not normalised) shares with an article."""
+        return self.shared_runs([text])[0]
+
+    def shared_runs(self, texts: list[str],
+                    normalised_form: Callable[[str], str] = normalise) -> list[str | None]:
+        """``shared_run`` of each text, with one script conversion for all (and
+        ``normalised_form`` as in ``hedge_findings_of``)."""
+        han_texts = [index for index, text in enumerate(texts) if _HAN.search(text)]
+        normalised = {index: normalised_form(texts[index]) for index in han_texts}
+        skeletons = dict(zip(han_texts, _skeletons(list(normalised.values())), strict=True))
+        return [self._shared_run(text, skeletons.get(index, ""), normalised.get(index, ""))
+                for index, text in enumerate(texts)]
+
+    def _shared_run(self, text: str, han: str, normalised: str) -> str | None:
         n, w = CARRY_OVER_HAN, CARRY_OVER_WORDS
-        if _HAN.search(text):  # most of our English texts hold no Chinese at all
-            normalised = normalise(text)
-            han = _skeleton(normalised)
-        else:
-            han = ""
+        in_article = self._in_an_article
         for i in range(len(han) - n + 1):
-            if han[i:i + n] in self._han:
+            if in_article(han[i:i + n]):
                 j = i + n  # extend while the next window is shared too: show the whole run
-                while j < len(han) and han[j - n + 1:j + 1] in self._han:
+                while j < len(han) and in_article(han[j - n + 1:j + 1]):
                     j += 1
                 return _as_written(han[i:j], to_simplified(normalised))
         words = _words(text)

@@ -22,6 +22,7 @@ import io
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
+from ..evidence.charts import DRAWN
 from ..evidence.factbase import FactBase
 from ..evidence.model import Chart, ChartForm, Fact
 from . import links
@@ -81,24 +82,35 @@ def chart_files(fb: FactBase, options: SiteOptions) -> dict[str, bytes]:
     for chart in fb.charts.values():
         views = {lang: _view(page, chart) for lang, page in pages.items()}
         files[links.chart_file_url(chart.id, "csv")] = chart_csv(fb, chart, views, options)
-        if views["en"].drawn or views["en"].panels:
+        if has_svg(chart):
             for lang, view in views.items():
                 files[links.chart_file_url(chart.id, f"{lang}.svg")] = chart_svg(
                     view, lang, options, _home(fb, chart, lang, options))
     return files
 
 
+def has_svg(chart: Chart) -> bool:
+    """Whether the chart has a picture (charts/<id>.<lang>.svg): it is drawn, or is a
+    chart of panels; a table is not."""
+    return chart.form is ChartForm.panels or chart.form in DRAWN
+
+
 def _view(page: Page, chart: Chart) -> ChartView:
     return chart_view(page, chart, [page.fact(f) for f in chart.facts])
 
 
-def _home(fb: FactBase, chart: Chart, lang: str, options: SiteOptions) -> str:
-    """The chart's place on the site: its theme page's anchor (a chart of panels: the
-    home page's)."""
+def chart_home(fb: FactBase, chart: Chart, lang: str) -> str:
+    """The chart's place on the site, from the site root: its theme page's anchor (a
+    chart of panels: the home page's), e.g. 'zh/compute/#chart-llms-by-chip-origin'."""
     if chart.form is ChartForm.panels or not chart.facts:
-        return options.absolute(f"{links.lang_prefix(lang)}#chart-{chart.id}")
+        return f"{links.lang_prefix(lang)}#chart-{chart.id}"
     theme = fb.facts[chart.facts[0]].theme
-    return options.absolute(f"{links.theme_url(theme, lang)}#chart-{chart.id}")
+    return f"{links.theme_url(theme, lang)}#chart-{chart.id}"
+
+
+def _home(fb: FactBase, chart: Chart, lang: str, options: SiteOptions) -> str:
+    """The chart's place on the site, as an absolute address."""
+    return options.absolute(chart_home(fb, chart, lang))
 
 
 # --------------------------------------------------------------------------- CSV

@@ -33,6 +33,7 @@ from ..evidence.model import (
     ID_PATTERN,
     QUOTE_MAX_CHARS,
     Basis,
+    Bilingual,
     Channel,
     Entity,
     EntityKind,
@@ -60,27 +61,53 @@ DATASET_DESCRIPTION = ("Facts on the US–China AI contest, each backed by a ver
 QUOTES_NOTICE = ("Quotes (the quote columns) and the archived articles remain their "
                  "publishers' and authors'; they are short excerpts kept as evidence. "
                  "Cite the source article as well as this dataset.")
-AGGREGATE_NOTE = ("true when the subject groups other entities (its members in "
-                  "entities.csv), e.g. BAT for Baidu, Alibaba and Tencent: do not sum it "
-                  "with its members' figures (the same money would count twice). Empty "
-                  "without a subject.")
+
+
+def _t(en: str, zh: str) -> Bilingual:
+    """A text of the data dictionary in both languages: the page prints its language's,
+    README.md and datapackage.json (the files' interface) the English."""
+    return Bilingual(en=en, zh=zh)
+
+
+AGGREGATE_NOTE = _t(
+    "true when the subject groups other entities (its members in entities.csv), e.g. BAT "
+    "for Baidu, Alibaba and Tencent: do not sum it with its members' figures (the same "
+    "money would count twice). Empty without a subject.",
+    "主体是由其他实体合称的群体时为 true（其成员见 entities.csv），例如 BAT 指百度、阿里巴巴和"
+    "腾讯：不要把它与其成员的数字相加（否则同一笔钱会被计算两次）。没有主体时为空。")
 
 #: Table Schema patterns (XML Schema syntax, anchored implicitly), from the model's rules.
 _ID = ID_PATTERN.removeprefix("^").removesuffix("$").replace("(?:", "(")
 _DATE = dates.PARTIAL_DATE_REGEX
 _PERIOD = dates.PERIOD_REGEX
 
+#: How the data dictionary names a column's type, by its pattern or Table Schema type.
+_TYPE_LABELS: dict[str, Bilingual] = {
+    "choice": _t("choice", "固定选项"),
+    _ID: _t("id", "标识符"),
+    _DATE: _t("partial date", "日期（精确到年、月或日）"),
+    _PERIOD: _t("date or period", "日期或时期"),
+    "date": _t("date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"),
+    "array": _t("JSON list", "JSON 列表"),
+    "object": _t("JSON object", "JSON 对象"),
+    "boolean": _t("boolean (true/false)", "布尔值（true/false）"),
+    "string": _t("string", "文本"),
+    "number": _t("number", "数字"),
+    "integer": _t("integer", "整数"),
+}
+
 
 @dataclass(frozen=True)
 class Field:
-    """One CSV column: its name, what it holds, and its Table Schema type and constraints.
+    """One CSV column: its name, what it holds (in both languages), and its Table Schema
+    type and constraints.
 
     ``derived`` columns are made for readers from other fields (names, ISO period bounds,
     the aggregate flag); :func:`facts_from_csv` skips them.
     """
 
     name: str
-    description: str
+    description: Bilingual
     type: str = "string"  # a Table Schema type: string, number, integer, boolean, date, array, object
     enum: tuple[str, ...] = ()
     pattern: str | None = None
@@ -90,20 +117,18 @@ class Field:
     derived: bool = False
 
     @property
-    def type_label(self) -> str:
+    def type_label(self) -> Bilingual:
         """The type as the data dictionary prints it: 'number', 'date (YYYY-MM-DD)'…"""
-        by_pattern = {_ID: "id", _DATE: "partial date", _PERIOD: "date or period"}
         if self.enum:
-            return "choice"
-        if self.pattern in by_pattern:
-            return by_pattern[self.pattern]
-        return {"date": "date (YYYY-MM-DD)", "array": "JSON list", "object": "JSON object",
-                "boolean": "boolean (true/false)"}.get(self.type, self.type)
+            return _TYPE_LABELS["choice"]
+        if self.pattern in _TYPE_LABELS:
+            return _TYPE_LABELS[self.pattern]
+        return _TYPE_LABELS.get(self.type) or _t(self.type, self.type)
 
     def table_schema(self) -> dict[str, Any]:
         """This column as a Table Schema field descriptor."""
         field: dict[str, Any] = {"name": self.name, "type": self.type,
-                                 "description": self.description}
+                                 "description": self.description.en}
         if self.type == "date":
             field["format"] = "default"  # ISO 8601 YYYY-MM-DD
         if self.type == "boolean":
@@ -128,97 +153,161 @@ def _values(enum: type[Enum]) -> tuple[str, ...]:
     return tuple(member.value for member in enum)
 
 
-def _id(name: str, description: str, **kwargs: Any) -> Field:
+def _id(name: str, description: Bilingual, **kwargs: Any) -> Field:
     return Field(name, description, pattern=_ID, **kwargs)
 
 
-def _choice(name: str, description: str, enum: type[Enum], **kwargs: Any) -> Field:
+def _choice(name: str, description: Bilingual, enum: type[Enum], **kwargs: Any) -> Field:
     return Field(name, description, enum=_values(enum), **kwargs)
 
 
-def _partial_date(name: str, description: str, **kwargs: Any) -> Field:
+def _partial_date(name: str, description: Bilingual, **kwargs: Any) -> Field:
     return Field(name, description, pattern=_DATE, **kwargs)
 
 
-# --------------------------------------------------------------------------- facts.csv
+def _basis(column: str, note: str) -> Bilingual:
+    """Where a date column comes from; ``note`` names the columns that say how or where."""
+    return _t(f"Where {column} comes from: printed (the source prints it), inferred (from "
+              f"the source's context; {note} says how) or outside ({note} names where).",
+              f"{column} 的依据：printed（来源印出）、inferred（根据来源的上下文推断，{note} "
+              f"说明如何推断）或 outside（来自我们的来源之外，{note} 指明出处）。")
 
-_BASIS = "Where {} comes from: printed (the source prints it), inferred (from the " \
-         "source's context; basis_note says how) or outside (basis_note names where)."
+
+# The texts facts.csv and the per-measure files share.
+_SUBJECT = _t("Entity id the figure is about (entities.csv).",
+              "数字所涉主体的实体标识符（见 entities.csv）。")
+_SUBJECT_EN = _t("The subject's name, English.", "主体的名称，英文。")
+_SUBJECT_ZH = _t("The subject's name, Chinese.", "主体的名称，中文。")
+_VALUE = _t("The figure in full units; empty for a range.",
+            "数字，写出全部位数（不以万、亿等缩写）；为区间时为空。")
+_LOW = _t("Lower end of a range.", "区间的下限。")
+_HIGH = _t("Upper end of a range.", "区间的上限。")
+_AS_OF = _t("Date or period the figure describes: YYYY, YYYY-MM, YYYY-MM-DD, a period "
+            "START..END or unknown.",
+            "数字所描述的日期或时期：YYYY、YYYY-MM、YYYY-MM-DD、时期 START..END，或 unknown"
+            "（不详）。")
+_SOURCE = _t("Source id (sources.csv).", "来源的标识符（见 sources.csv）。")
+_SAME_ZH = "同上，中文。"
+
+# --------------------------------------------------------------------------- facts.csv
 
 #: Columns of facts.csv, in order, with what each holds (the data dictionary).
 FACT_COLUMNS: list[Field] = [
-    _id("id", "Stable fact id; the fact's page is facts/<id>/ on this site.", required=True,
-        unique=True),
-    _choice("theme", "compute, capital, talent or open-source.", Theme, required=True),
-    _choice("kind", "statistic, event, report, claim, forecast or opinion.", FactKind,
-            required=True),
-    Field("statement_en", "The fact in our words, English.", required=True),
-    Field("statement_zh", "The fact in our words, Simplified Chinese.", required=True),
-    _id("measure", "Measure id (statistics); see the per-measure CSV files."),
-    _id("subject", "Entity id the figure is about (entities.csv)."),
-    Field("subject_name_en", "The subject's name, English.", derived=True),
-    Field("subject_name_zh", "The subject's name, Chinese.", derived=True),
+    _id("id", _t("Stable fact id; the fact's page is facts/<id>/ on this site.",
+                 "事实的固定标识符；该事实在本站的页面是 facts/<id>/。"),
+        required=True, unique=True),
+    _choice("theme", _t("compute, capital, talent or open-source.",
+                        "主题：compute（算力）、capital（资本）、talent（人才）或 open-source"
+                        "（开源）。"), Theme, required=True),
+    _choice("kind", _t("statistic, event, report, claim, forecast or opinion.",
+                       "类型：statistic（数据）、event（事件）、report（报道）、claim（说法）、"
+                       "forecast（预测）或 opinion（观点）。"), FactKind, required=True),
+    Field("statement_en", _t("The fact in our words, English.", "我们对该事实的表述，英文。"),
+          required=True),
+    Field("statement_zh", _t("The fact in our words, Simplified Chinese.",
+                             "我们对该事实的表述，简体中文。"), required=True),
+    _id("measure", _t("Measure id (statistics); see the per-measure CSV files.",
+                      "指标的标识符（数据类事实）；见按指标的 CSV 文件。")),
+    _id("subject", _SUBJECT),
+    Field("subject_name_en", _SUBJECT_EN, derived=True),
+    Field("subject_name_zh", _SUBJECT_ZH, derived=True),
     Field("aggregate", AGGREGATE_NOTE, type="boolean", derived=True),
-    Field("quantity_value", "The figure in full units; empty for a range.", type="number"),
-    Field("quantity_low", "Lower end of a range.", type="number"),
-    Field("quantity_high", "Upper end of a range.", type="number"),
-    _choice("quantity_qualifier", "How the source hedges it: exact, about, more-than, "
-            "at-least, less-than, at-most, nearly.", Qualifier),
-    _choice("quantity_unit", "Unit: USD, CNY, percent, count, multiple, years…", Unit),
-    Field("quantity_currency_year", "Price year of a currency amount, where known.",
-          type="integer"),
-    Field("quantity_as_printed", "The figure exactly as the article prints it."),
-    Field("quantity_of", "For a count out of a total the source gives: the total.",
-          type="number"),
-    Field("quantity_of_printed", "That total exactly as the article prints it."),
-    Field("quantity_counted_en", "For a count without a measure: what is counted, English."),
-    Field("quantity_counted_zh", "For a count without a measure: what is counted, Chinese."),
-    Field("also_given_as", "JSON list of the same figure in other units, as the source "
-          "gives it.", type="array"),
-    Field("conversion", "JSON object: our own conversion (value, unit, rate, rate_date, "
-          "note).", type="object"),
-    Field("as_of", "Date or period the figure describes: YYYY, YYYY-MM, YYYY-MM-DD, a "
-          "period START..END or unknown.", pattern=_PERIOD),
-    _choice("as_of_basis", _BASIS.format("as_of"), Basis),
-    _partial_date("date", "When the event happened or the claim was made (YYYY, YYYY-MM or "
-                  "YYYY-MM-DD: the precision is the form)."),
-    _choice("date_basis", _BASIS.format("date"), Basis),
-    Field("period_start", "First day the as_of period (or, without as_of, the date) can "
-          "mean, ISO 8601; empty when unknown.", type="date", derived=True),
-    Field("period_end", "Last day the as_of period (or, without as_of, the date) can "
-          "mean, ISO 8601; empty when unknown.", type="date", derived=True),
-    Field("basis_note_en", "How an inferred date was inferred, or where an outside one is "
-          "from, English."),
-    Field("basis_note_zh", "The same, Chinese."),
-    _partial_date("not_after", "For an unknown date or as_of: the latest it can be."),
-    _id("speaker", "Entity id of who asserts a claim, forecast or opinion."),
-    _id("question", "Question id the view answers."),
-    _id("position", "Position id within the question."),
-    _partial_date("horizon", "Forecast: the date it is about."),
-    _id("source", "Source id (sources.csv).", required=True),
-    Field("quote", f"Verbatim excerpt of the source (at most {QUOTE_MAX_CHARS} characters), "
-          "in Chinese; it remains its publisher's.", required=True,
-          max_length=QUOTE_MAX_CHARS),
-    Field("quote_en", "Our English translation of the quote.", required=True),
-    _id("data_producer", "Entity id of who produced the data the article cites."),
-    Field("unnamed_producer_en", "How the source refers to a producer it does not name, "
-          "English."),
-    Field("unnamed_producer_zh", "The same, Chinese."),
-    Field("entities", "JSON list of entity ids the fact concerns (entities.csv).",
+    Field("quantity_value", _VALUE, type="number"),
+    Field("quantity_low", _LOW, type="number"),
+    Field("quantity_high", _HIGH, type="number"),
+    _choice("quantity_qualifier", _t(
+        "How the source hedges it: exact, about, more-than, at-least, less-than, at-most, "
+        "nearly.",
+        "来源的限定方式：exact（确数）、about（约）、more-than（超过）、at-least（至少）、"
+        "less-than（不到）、at-most（至多）、nearly（近）。"), Qualifier),
+    _choice("quantity_unit", _t("Unit: USD, CNY, percent, count, multiple, years…",
+                                "单位：USD（美元）、CNY（人民币）、percent（百分比）、count"
+                                "（个数）、multiple（倍数）、years（年）等。"), Unit),
+    Field("quantity_currency_year", _t("Price year of a currency amount, where known.",
+                                       "货币金额的计价年份（已知时）。"), type="integer"),
+    Field("quantity_as_printed", _t("The figure exactly as the article prints it.",
+                                    "数字在文章中的原样写法。")),
+    Field("quantity_of", _t("For a count out of a total the source gives: the total.",
+                            "计数是来源所给总数中的一部分时：该总数。"), type="number"),
+    Field("quantity_of_printed", _t("That total exactly as the article prints it.",
+                                    "该总数在文章中的原样写法。")),
+    Field("quantity_counted_en", _t(
+        "For a count without a measure: what is counted, English.",
+        "不属于任何指标的计数：所计的是什么，英文。")),
+    Field("quantity_counted_zh", _t(
+        "For a count without a measure: what is counted, Chinese.",
+        "不属于任何指标的计数：所计的是什么，中文。")),
+    Field("also_given_as", _t(
+        "JSON list of the same figure in other units, as the source gives it.",
+        "JSON 列表：来源以其他单位给出的同一数字。"), type="array"),
+    Field("conversion", _t(
+        "JSON object: our own conversion (value, unit, rate, rate_date, note).",
+        "JSON 对象：我们自己做的换算（value、unit、rate、rate_date、note）。"), type="object"),
+    Field("as_of", _AS_OF, pattern=_PERIOD),
+    _choice("as_of_basis", _basis("as_of", "basis_note"), Basis),
+    _partial_date("date", _t(
+        "When the event happened or the claim was made (YYYY, YYYY-MM or YYYY-MM-DD: the "
+        "precision is the form).",
+        "事件发生或说法提出的时间（YYYY、YYYY-MM 或 YYYY-MM-DD：写法即精度）。")),
+    _choice("date_basis", _basis("date", "basis_note"), Basis),
+    Field("period_start", _t(
+        "First day the as_of period (or, without as_of, the date) can mean, ISO 8601; empty "
+        "when unknown.",
+        "as_of 的日期或时期（没有 as_of 时为 date）可能指的第一天，ISO 8601 格式；不详时为空。"),
+        type="date", derived=True),
+    Field("period_end", _t(
+        "Last day the as_of period (or, without as_of, the date) can mean, ISO 8601; empty "
+        "when unknown.",
+        "as_of 的日期或时期（没有 as_of 时为 date）可能指的最后一天，ISO 8601 格式；不详时为空。"),
+        type="date", derived=True),
+    Field("basis_note_en", _t(
+        "How an inferred date was inferred, or where an outside one is from, English.",
+        "推断的日期是如何推断的，或来自来源之外的日期出自何处，英文。")),
+    Field("basis_note_zh", _t("The same, Chinese.", _SAME_ZH)),
+    _partial_date("not_after", _t("For an unknown date or as_of: the latest it can be.",
+                                  "date 或 as_of 不详时：它最晚可能是何时。")),
+    _id("speaker", _t("Entity id of who asserts a claim, forecast or opinion.",
+                      "提出说法、预测或观点者的实体标识符。")),
+    _id("question", _t("Question id the view answers.", "该观点所回答的问题的标识符。")),
+    _id("position", _t("Position id within the question.", "该问题下的立场的标识符。")),
+    _partial_date("horizon", _t("Forecast: the date it is about.", "预测：所预测的日期。")),
+    _id("source", _SOURCE, required=True),
+    Field("quote", _t(
+        f"Verbatim excerpt of the source (at most {QUOTE_MAX_CHARS} characters), in "
+        "Chinese; it remains its publisher's.",
+        f"来源的原文摘录（至多 {QUOTE_MAX_CHARS} 个字符），中文；版权仍归其发布者。"),
+        required=True, max_length=QUOTE_MAX_CHARS),
+    Field("quote_en", _t("Our English translation of the quote.",
+                         "我们对原文摘录的英文翻译。"), required=True),
+    _id("data_producer", _t("Entity id of who produced the data the article cites.",
+                            "文章所引数据的提供方的实体标识符。")),
+    Field("unnamed_producer_en", _t(
+        "How the source refers to a producer it does not name, English.",
+        "来源未点名数据提供方时对它的称呼，英文。")),
+    Field("unnamed_producer_zh", _t("The same, Chinese.", _SAME_ZH)),
+    Field("entities", _t("JSON list of entity ids the fact concerns (entities.csv).",
+                         "JSON 列表：该事实所涉实体的标识符（见 entities.csv）。"),
           type="array"),
-    Field("note_en", "Caveats, from our sources only, English."),
-    Field("note_zh", "Caveats, Chinese."),
-    Field("corrections", "JSON list of corrections of the source: says, correct, basis, "
-          "reference.", type="array"),
-    Field("outside", "JSON list of what we add from outside our sources: text, reference.",
-          type="array"),
-    Field("lint_ok", "JSON list of lint findings an editor checked: rule, term, why.",
-          type="array"),
-    Field("current_state", "true when the fact describes a state that can go stale.",
+    Field("note_en", _t("Caveats, from our sources only, English.",
+                        "注意事项，只依据我们的来源，英文。")),
+    Field("note_zh", _t("Caveats, Chinese.", "注意事项，中文。")),
+    Field("corrections", _t(
+        "JSON list of corrections of the source: says, correct, basis, reference.",
+        "JSON 列表：对来源的更正（says、correct、basis、reference）。"), type="array"),
+    Field("outside", _t(
+        "JSON list of what we add from outside our sources: text, reference.",
+        "JSON 列表：我们从来源之外补充的内容（text、reference）。"), type="array"),
+    Field("lint_ok", _t(
+        "JSON list of lint findings an editor checked: rule, term, why.",
+        "JSON 列表：编辑已核对过的自动检查提示（rule、term、why）。"), type="array"),
+    Field("current_state", _t("true when the fact describes a state that can go stale.",
+                              "事实描述的是可能过时的状态时为 true。"),
           type="boolean", required=True),
-    _partial_date("review_by", "Date by which we review the fact."),
-    _partial_date("added", "Date the fact was added.", required=True),
-    _partial_date("updated", "Date the fact last changed."),
+    _partial_date("review_by", _t("Date by which we review the fact.",
+                                  "我们最晚在此日期前复核该事实。")),
+    _partial_date("added", _t("Date the fact was added.", "事实添加的日期。"),
+                  required=True),
+    _partial_date("updated", _t("Date the fact last changed.", "事实最近一次更改的日期。")),
 ]
 
 _NESTED = {"statement": ("en", "zh"), "note": ("en", "zh"), "basis_note": ("en", "zh"),
@@ -232,97 +321,148 @@ _NUMBER_PARTS = {"value", "low", "high", "of"}
 
 #: Columns of each measures/<measure>.csv (tidy: one row per fact on the measure).
 MEASURE_COLUMNS: list[Field] = [
-    _id("fact", "Fact id (facts.csv); the fact's page is facts/<id>/.", required=True,
-        unique=True),
-    _id("subject", "Entity id the figure is about (entities.csv)."),
-    Field("subject_name_en", "The subject's name, English.", derived=True),
-    Field("subject_name_zh", "The subject's name, Chinese.", derived=True),
+    _id("fact", _t("Fact id (facts.csv); the fact's page is facts/<id>/.",
+                   "事实的标识符（见 facts.csv）；该事实的页面是 facts/<id>/。"),
+        required=True, unique=True),
+    _id("subject", _SUBJECT),
+    Field("subject_name_en", _SUBJECT_EN, derived=True),
+    Field("subject_name_zh", _SUBJECT_ZH, derived=True),
     Field("aggregate", AGGREGATE_NOTE, type="boolean", derived=True),
-    Field("as_of", "Date or period the figure describes: YYYY, YYYY-MM, YYYY-MM-DD, a "
-          "period START..END or unknown.", pattern=_PERIOD),
-    _choice("as_of_basis", _BASIS.format("as_of"), Basis),
-    Field("period_start", "First day the as_of period can mean, ISO 8601; empty when "
-          "unknown.", type="date", derived=True),
-    Field("period_end", "Last day the as_of period can mean, ISO 8601; empty when unknown.",
-          type="date", derived=True),
-    Field("value", "The figure in full units; empty for a range.", type="number"),
-    Field("low", "Lower end of a range.", type="number"),
-    Field("high", "Upper end of a range.", type="number"),
-    _choice("qualifier", "exact, about, more-than, at-least, less-than, at-most or nearly.",
-            Qualifier, required=True),
-    _choice("unit", "Unit of value/low/high, as the source gives it.", Unit, required=True),
-    _id("source", "Source id (sources.csv).", required=True),
-    Field("quote", "Verbatim excerpt of the source, in Chinese; it remains its publisher's.",
-          required=True, max_length=QUOTE_MAX_CHARS),
+    Field("as_of", _AS_OF, pattern=_PERIOD),
+    _choice("as_of_basis", _basis("as_of", "basis_note"), Basis),
+    Field("period_start", _t(
+        "First day the as_of period can mean, ISO 8601; empty when unknown.",
+        "as_of 的日期或时期可能指的第一天，ISO 8601 格式；不详时为空。"),
+        type="date", derived=True),
+    Field("period_end", _t(
+        "Last day the as_of period can mean, ISO 8601; empty when unknown.",
+        "as_of 的日期或时期可能指的最后一天，ISO 8601 格式；不详时为空。"),
+        type="date", derived=True),
+    Field("value", _VALUE, type="number"),
+    Field("low", _LOW, type="number"),
+    Field("high", _HIGH, type="number"),
+    _choice("qualifier", _t(
+        "exact, about, more-than, at-least, less-than, at-most or nearly.",
+        "来源的限定方式：exact（确数）、about（约）、more-than（超过）、at-least（至少）、"
+        "less-than（不到）、at-most（至多）或 nearly（近）。"), Qualifier, required=True),
+    _choice("unit", _t("Unit of value/low/high, as the source gives it.",
+                       "value、low、high 的单位，按来源所给。"), Unit, required=True),
+    _id("source", _SOURCE, required=True),
+    Field("quote", _t(
+        "Verbatim excerpt of the source, in Chinese; it remains its publisher's.",
+        "来源的原文摘录，中文；版权仍归其发布者。"),
+        required=True, max_length=QUOTE_MAX_CHARS),
 ]
 
 #: Columns of sources.csv: one row per source (lists as JSON).
 SOURCE_COLUMNS: list[Field] = [
-    _id("id", "Source id, as facts cite it; its entry is sources/#source-<id> on this site.",
+    _id("id", _t("Source id, as facts cite it; its entry is sources/#source-<id> on this "
+                 "site.",
+                 "来源的标识符，事实以此引用它；它在本站的条目是 sources/#source-<id>。"),
         required=True, unique=True),
-    _id("archive", "Id of the archived file that holds its text.", required=True),
-    Field("archive_sha256", "SHA-256 of the archived file's bytes.", required=True,
+    _id("archive", _t("Id of the archived file that holds its text.",
+                      "存有其文本的存档文件的标识符。"), required=True),
+    Field("archive_sha256", _t("SHA-256 of the archived file's bytes.",
+                               "存档文件内容（字节）的 SHA-256 哈希值。"), required=True,
           pattern="[0-9a-f]{64}"),
-    Field("lines", "JSON list of the line ranges of the archived file that are this "
-          "source; empty for the whole file.", type="array"),
-    Field("title_original", "Title as published, in the original language.", required=True),
-    Field("title_en", "Our English rendering of the title.", required=True),
-    Field("outlet_en", "Where it was first published, English.", required=True),
-    Field("outlet_zh", "Where it was first published, Chinese.", required=True),
-    Field("authors", "JSON list of the authors as printed; empty list when not stated.",
+    Field("lines", _t(
+        "JSON list of the line ranges of the archived file that are this source; empty for "
+        "the whole file.",
+        "JSON 列表：存档文件中属于该来源的行范围；整个文件都是该来源时为空。"), type="array"),
+    Field("title_original", _t("Title as published, in the original language.",
+                               "发表时的标题，原文。"), required=True),
+    Field("title_en", _t("Our English rendering of the title.", "我们对标题的英文译名。"),
+          required=True),
+    Field("outlet_en", _t("Where it was first published, English.", "首发之处，英文。"),
+          required=True),
+    Field("outlet_zh", _t("Where it was first published, Chinese.", "首发之处，中文。"),
+          required=True),
+    Field("authors", _t("JSON list of the authors as printed; empty list when not stated.",
+                        "JSON 列表：原文所署的作者；未署名时为空列表。"),
           type="array", required=True),
-    _partial_date("published", "Publication date (YYYY, YYYY-MM or YYYY-MM-DD) or unknown.",
-                  required=True),
-    _choice("published_basis", _BASIS.format("published"), Basis),
-    Field("published_start", "First day the publication date can mean, ISO 8601; empty "
-          "when unknown.", type="date", derived=True),
-    Field("published_end", "Last day the publication date can mean, ISO 8601; empty when "
-          "unknown.", type="date", derived=True),
-    Field("published_note_en", "How the date was established, or what the content "
-          "suggests when it is unknown, English."),
-    Field("published_note_zh", "The same, Chinese."),
-    Field("language", "Language of the text: zh.", enum=("zh",), required=True),
-    _choice("script", "Hans (Simplified) or Hant (Traditional Chinese).", Script,
+    _partial_date("published", _t(
+        "Publication date (YYYY, YYYY-MM or YYYY-MM-DD) or unknown.",
+        "发表日期（YYYY、YYYY-MM 或 YYYY-MM-DD），或 unknown（不详）。"), required=True),
+    _choice("published_basis", _basis("published", "published_note"), Basis),
+    Field("published_start", _t(
+        "First day the publication date can mean, ISO 8601; empty when unknown.",
+        "发表日期可能指的第一天，ISO 8601 格式；不详时为空。"), type="date", derived=True),
+    Field("published_end", _t(
+        "Last day the publication date can mean, ISO 8601; empty when unknown.",
+        "发表日期可能指的最后一天，ISO 8601 格式；不详时为空。"), type="date", derived=True),
+    Field("published_note_en", _t(
+        "How the date was established, or what the content suggests when it is unknown, "
+        "English.",
+        "日期是如何确定的；日期不详时，内容所提示的时间，英文。")),
+    Field("published_note_zh", _t("The same, Chinese.", _SAME_ZH)),
+    Field("language", _t("Language of the text: zh.", "文本的语言：zh（中文）。"),
+          enum=("zh",), required=True),
+    _choice("script", _t("Hans (Simplified) or Hant (Traditional Chinese).",
+                         "Hans（简体中文）或 Hant（繁体中文）。"), Script, required=True),
+    _choice("kind", _t("What kind of writing it is.", "文章的类型。"), SourceKind,
             required=True),
-    _choice("kind", "What kind of writing it is.", SourceKind, required=True),
-    _choice("channel", "Where it was published: news-outlet, self-media (a WeChat "
-            "official account, NetEase Hao…), blog or unknown.", Channel, required=True),
-    _choice("retells", "first-hand, or whether it passes on another article: summary or "
-            "translation.", Retelling, required=True),
-    Field("original_en", "The article a summary or translation retells, as the text names "
-          "it, English; empty when first-hand or not named (of unknown origin)."),
-    Field("original_zh", "The same, Chinese."),
-    Field("reposted_by_en", "Who reposted the copy we hold, when not its publisher, "
-          "English."),
-    Field("reposted_by_zh", "The same, Chinese."),
-    Field("via_en", "How it reached us, English.", required=True),
-    Field("via_zh", "How it reached us, Chinese.", required=True),
-    Field("url", "Original URL, when the text gives one."),
-    Field("own_voice", "JSON list of entity ids that speak in the source's own voice "
-          "(author, outlet).", type="array", required=True),
-    Field("errata", "JSON list of errors we found in the source: says, correct, basis, "
-          "reference.", type="array"),
+    _choice("channel", _t(
+        "Where it was published: news-outlet, self-media (a WeChat official account, "
+        "NetEase Hao…), blog or unknown.",
+        "发表渠道：news-outlet（新闻机构）、self-media（自媒体，如微信公众号、网易号）、blog"
+        "（个人博客）或 unknown（不详）。"), Channel, required=True),
+    _choice("retells", _t(
+        "first-hand, or whether it passes on another article: summary or translation.",
+        "first-hand（第一手），或转述另一篇文章的方式：summary（摘要）或 translation（翻译）。"),
+        Retelling, required=True),
+    Field("original_en", _t(
+        "The article a summary or translation retells, as the text names it, English; "
+        "empty when first-hand or not named (of unknown origin).",
+        "摘要或翻译所转述的原文章，按文中的称呼，英文；第一手或未指明原文（来历不明）时为空。")),
+    Field("original_zh", _t("The same, Chinese.", _SAME_ZH)),
+    Field("reposted_by_en", _t(
+        "Who reposted the copy we hold, when not its publisher, English.",
+        "我们所存副本的转载者（不是其发布者时），英文。")),
+    Field("reposted_by_zh", _t("The same, Chinese.", _SAME_ZH)),
+    Field("via_en", _t("How it reached us, English.", "我们如何得到它，英文。"),
+          required=True),
+    Field("via_zh", _t("How it reached us, Chinese.", "我们如何得到它，中文。"),
+          required=True),
+    Field("url", _t("Original URL, when the text gives one.", "原始网址（文中给出时）。")),
+    Field("own_voice", _t(
+        "JSON list of entity ids that speak in the source's own voice (author, outlet).",
+        "JSON 列表：以来源自身口吻说话的实体（作者、媒体）的标识符。"),
+        type="array", required=True),
+    Field("errata", _t(
+        "JSON list of errors we found in the source: says, correct, basis, reference.",
+        "JSON 列表：我们在来源中发现的错误（says、correct、basis、reference）。"),
+        type="array"),
 ]
 
 #: Columns of entities.csv: one row per entity.
 ENTITY_COLUMNS: list[Field] = [
-    _id("id", "Entity id, as facts name it; its page is entities/<id>/ on this site.",
+    _id("id", _t("Entity id, as facts name it; its page is entities/<id>/ on this site.",
+                 "实体的标识符，事实以此指称它；它在本站的页面是 entities/<id>/。"),
         required=True, unique=True),
-    _choice("kind", "company, person, government-body, investor, model, country, "
-            "organisation, university, data-producer, media or product.", EntityKind,
-            required=True),
-    Field("name_en", "Display name, English.", required=True),
-    Field("name_zh", "Display name, Chinese.", required=True),
-    Field("aliases", "JSON list of other names or spellings found in the sources.",
-          type="array"),
-    Field("description_en", "One line, English.", required=True),
-    Field("description_zh", "One line, Chinese.", required=True),
-    _id("parent", "Id of the owning entity, if any (entities.csv)."),
-    Field("members", "JSON list of the entity ids this one groups, for a shorthand like "
-          "BAT; empty for any other entity.", type="array"),
-    Field("aggregate", "true when the entity groups others (members): do not sum a figure "
-          "about it with its members' figures.", type="boolean", required=True,
-          derived=True),
+    _choice("kind", _t(
+        "company, person, government-body, investor, model, country, organisation, "
+        "university, data-producer, media or product.",
+        "company（公司）、person（人物）、government-body（政府机构）、investor（投资方）、"
+        "model（模型）、country（国家）、organisation（组织）、university（大学）、"
+        "data-producer（数据提供方）、media（媒体）或 product（产品）。"), EntityKind,
+        required=True),
+    Field("name_en", _t("Display name, English.", "显示的名称，英文。"), required=True),
+    Field("name_zh", _t("Display name, Chinese.", "显示的名称，中文。"), required=True),
+    Field("aliases", _t("JSON list of other names or spellings found in the sources.",
+                        "JSON 列表：来源中出现的其他名称或写法。"), type="array"),
+    Field("description_en", _t("One line, English.", "一句话介绍，英文。"), required=True),
+    Field("description_zh", _t("One line, Chinese.", "一句话介绍，中文。"), required=True),
+    _id("parent", _t("Id of the owning entity, if any (entities.csv).",
+                     "所属实体的标识符（如有；见 entities.csv）。")),
+    Field("members", _t(
+        "JSON list of the entity ids this one groups, for a shorthand like BAT; empty for "
+        "any other entity.",
+        "JSON 列表：BAT 这类合称所代表的实体的标识符；其他实体为空。"), type="array"),
+    Field("aggregate", _t(
+        "true when the entity groups others (members): do not sum a figure about it with "
+        "its members' figures.",
+        "该实体是其他实体（members）的合称时为 true：不要把关于它的数字与其成员的数字相加。"),
+        type="boolean", required=True, derived=True),
 ]
 
 #: The data dictionary, in order: (anchor, the files with these columns, the columns).
@@ -334,12 +474,17 @@ DICTIONARY: list[tuple[str, str, list[Field]]] = [
     ("fields-entities", "entities.csv", ENTITY_COLUMNS),
 ]
 
-JSON_FILES: dict[str, str] = {
-    "facts.json": "Every fact, field for field as in the data model (nested objects kept).",
-    "sources.json": "Every source: titles, outlet, authors, date, kind, provenance (where "
-                    "it was published, what it retells, whose copy we hold), how it reached "
-                    "us, errata.",
-    "entities.json": "Every company, person, agency, model, country and data producer.",
+JSON_FILES: dict[str, Bilingual] = {
+    "facts.json": _t("Every fact, field for field as in the data model (nested objects "
+                     "kept).",
+                     "全部事实，字段与数据模型一一对应（保留嵌套对象）。"),
+    "sources.json": _t("Every source: titles, outlet, authors, date, kind, provenance "
+                       "(where it was published, what it retells, whose copy we hold), how "
+                       "it reached us, errata.",
+                       "全部来源：标题、首发之处、作者、日期、类型、出处（发表于何处、转述了"
+                       "什么、我们所存的是谁的副本）、我们如何得到它、勘误。"),
+    "entities.json": _t("Every company, person, agency, model, country and data producer.",
+                        "全部公司、人物、机构、模型、国家和数据提供方。"),
 }
 
 
@@ -590,7 +735,7 @@ class Download:
     name: str          # path under downloads/, e.g. 'facts.csv', 'measures/x.csv'
     content: bytes
     rows: int | None   # None for a file that is not a table (README.md, datapackage.json)
-    description: str
+    description: Bilingual  # what it holds: the page prints its language's, README.md English
 
 
 #: The downloads of the last fact base, per (site_name, site_url): a build asks for them
@@ -621,18 +766,25 @@ def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Downloa
     facts_table = facts_csv(fb)
     out = [
         Download("facts.csv", facts_table, len(facts),
-                 "Every fact, one row each; nested parts flattened (see the columns below)."),
+                 _t("Every fact, one row each; nested parts flattened (see the columns "
+                    "below).",
+                    "全部事实，每条一行；嵌套的部分展开成多列（见下方各列说明）。")),
         Download(EXCEL_FACTS, UTF8_BOM + facts_table, len(facts),
-                 "facts.csv for Excel: the same, UTF-8 with a byte-order mark, so a "
-                 "double-click shows the Chinese."),
+                 _t("facts.csv for Excel: the same, UTF-8 with a byte-order mark, so a "
+                    "double-click shows the Chinese.",
+                    "供 Excel 使用的 facts.csv：内容相同，保存为带字节顺序标记（BOM）的 "
+                    "UTF-8，双击即可正确显示中文。")),
         Download("facts.json", _json(_envelope("facts", facts, site_name, site_url)),
                  len(facts), JSON_FILES["facts.json"]),
         Download("sources.csv", sources_csv(fb), len(sources),
-                 "Every source, one row each (lists as JSON)."),
+                 _t("Every source, one row each (lists as JSON).",
+                    "全部来源，每个一行（列表以 JSON 表示）。")),
         Download("sources.json", _json(_envelope("sources", sources, site_name, site_url)),
                  len(sources), JSON_FILES["sources.json"]),
         Download("entities.csv", entities_csv(fb), len(entities),
-                 "Every entity, one row each; members: what a group such as BAT stands for."),
+                 _t("Every entity, one row each; members: what a group such as BAT stands "
+                    "for.",
+                    "全部实体，每个一行；members 列：BAT 这类群体代表哪些实体。")),
         Download("entities.json", _json(_envelope("entities", entities, site_name, site_url)),
                  len(entities), JSON_FILES["entities.json"]),
     ]
@@ -641,19 +793,23 @@ def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Downloa
     out += [
         Download(citations.SOURCES_BIB,
                  citations.sources_bib(fb, site_name, site_url).encode("utf-8"), len(sources),
-                 "Every article our facts quote, one BibTeX entry each (classic styles and "
-                 "biblatex); the fact entries refer to these."),
+                 _t("Every article our facts quote, one BibTeX entry each (classic styles "
+                    "and biblatex); the fact entries refer to these.",
+                    "本站事实所引的每篇文章，各一个 BibTeX 条目（适用于传统样式和 "
+                    "biblatex）；事实的条目指向这些条目。")),
         Download(citations.FACTS_BIB,
                  citations.facts_bib(fb, site_name, site_url).encode("utf-8"), len(facts),
-                 "Every fact as a BibTeX entry, as on its page, each referring to its "
-                 "article in sources.bib."),
+                 _t("Every fact as a BibTeX entry, as on its page, each referring to its "
+                    "article in sources.bib.",
+                    "每条事实的 BibTeX 条目，与其页面上的相同，各自指向 sources.bib 中"
+                    "所引的文章。")),
     ]
     for measure in fb.measures.values():
         rows = measure_rows(fb, measure.id)
         if not rows:
             continue
         out.append(Download(measure_file(measure.id), _csv(MEASURE_COLUMNS, rows), len(rows),
-                            measure.name.en))
+                            measure.name))
     return out
 
 
@@ -748,7 +904,7 @@ def _resource(d: Download, t: Table) -> dict[str, Any]:
         "path": d.name,
         "profile": "tabular-data-resource",
         "title": t.title,
-        "description": d.description,
+        "description": d.description.en,
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": t.encoding,
@@ -800,11 +956,15 @@ def _about(fb: FactBase, made: list[Download], site_name: str,
     package = datapackage(fb, made, site_name, site_url)
     return [
         Download("README.md", readme(fb, made, package, site_name, site_url).encode(), None,
-                 "Start here: the data dictionary (every file and column), dates and "
-                 "periods, licence, how to cite, Excel."),
+                 _t("Start here: the data dictionary (every file and column), dates and "
+                    "periods, licence, how to cite, Excel.",
+                    "从这里开始：数据字典（每个文件、每一列）、日期与时期、许可、引用方法、"
+                    "在 Excel 中打开。")),
         Download("datapackage.json", _json(package), None,
-                 "Frictionless Data Package: every CSV's columns, types, keys and licence, "
-                 "for tools (frictionless, pandas, R…)."),
+                 _t("Frictionless Data Package: every CSV's columns, types, keys and "
+                    "licence, for tools (frictionless, pandas, R…).",
+                    "Frictionless 数据包：每个 CSV 文件的列、类型、键和许可，供工具使用"
+                    "（frictionless、pandas、R 等）。")),
     ]
 
 
@@ -820,10 +980,10 @@ def _md(text: str) -> str:
 def _dictionary(columns: list[Field]) -> list[str]:
     lines = ["| column | type | meaning |", "| --- | --- | --- |"]
     for c in columns:
-        kind = c.type_label + (", required" if c.required else "")
+        kind = c.type_label.en + (", required" if c.required else "")
         if c.enum and len(c.enum) <= 13:
             kind += ": one of " + ", ".join(f"`{v}`" for v in c.enum)
-        lines.append(f"| `{c.name}` | {_md(kind)} | {_md(c.description)} |")
+        lines.append(f"| `{c.name}` | {_md(kind)} | {_md(c.description.en)} |")
     return lines
 
 
@@ -857,7 +1017,7 @@ def readme(fb: FactBase, made: list[Download], package: dict[str, Any], site_nam
     out += ["| `README.md` | | This file. |",
             "| `datapackage.json` | | The same for tools: every CSV's columns, types, "
             "keys and licence (Frictionless Data Package). |"]
-    out += [f"| `{d.name}` | {'' if d.rows is None else d.rows} | {_md(d.description)} |"
+    out += [f"| `{d.name}` | {'' if d.rows is None else d.rows} | {_md(d.description.en)} |"
             for d in made if not d.name.startswith("measures/")]
     out += [
         "",
@@ -865,7 +1025,7 @@ def readme(fb: FactBase, made: list[Download], package: dict[str, Any], site_nam
         "one row per figure:",
         "",
     ]
-    out += [f"- `{d.name}` ({d.rows} {'row' if d.rows == 1 else 'rows'}): {d.description}"
+    out += [f"- `{d.name}` ({d.rows} {'row' if d.rows == 1 else 'rows'}): {d.description.en}"
             for d in measures]
     out += [
         "",

@@ -313,6 +313,13 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "per_measure": "Per measure",
             "per_measure_note": "One tidy CSV per measure: one row per figure, columns "
                                 "below.",
+            "charts": "Each chart's data and picture",
+            "charts_note": "Every chart on this site: the figures it shows as CSV (one row "
+                           "per figure, in both languages as the chart shows them, beside "
+                           "the raw values, with the fact and its source) and, for a drawn "
+                           "chart, the chart as an SVG picture in English.",
+            "chart": "Chart",
+            "chart_files": "Files",
             "type": "Type",
             "no_rows": "—",
             "fields_facts": "Columns of facts.csv and facts-excel.csv",
@@ -687,6 +694,12 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "meaning": "含义",
             "per_measure": "按指标",
             "per_measure_note": "每个指标一个整洁的 CSV 文件：每个数字一行，各列说明见下。",
+            "charts": "各图表的数据与图片",
+            "charts_note": "本站的每张图表：其中数字的 CSV 文件（每个数字一行，按图表的显示方式"
+                           "给出中英两种写法，旁附原始数值，以及所依据的事实和来源）；绘成图的"
+                           "图表另有中文版 SVG 图片。",
+            "chart": "图表",
+            "chart_files": "文件",
             "type": "类型",
             "no_rows": "—",
             "fields_facts": "facts.csv 和 facts-excel.csv 的字段",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..evidence import dates
 from ..evidence.suggest import did_you_mean
-from . import citations, exports, feed, jsonld, links
+from . import chart_files, citations, exports, feed, jsonld, links
 from .dates import format_date
 from .generated import retired_title
 from .html import pre_text
@@ -14,6 +14,8 @@ from .page import Page
 from .registry import MacroError, macro
 from .views import (
     ChangeItem,
+    ChartDownloadItem,
+    ColumnItem,
     ColumnsTable,
     CountedSource,
     DownloadItem,
@@ -153,7 +155,7 @@ def entity_index(page: Page) -> str:
 @macro
 def downloads(page: Page) -> str:
     """The downloadable data files, each with its row count, what it holds, its fields,
-    and the Dataset structured data for search engines.
+    every chart's data and picture, and the Dataset structured data for search engines.
 
     The files are made at build time from the same data as the pages.
 
@@ -165,7 +167,18 @@ def downloads(page: Page) -> str:
     base = f"{exports.DOWNLOADS_DIR}/"
 
     def item(d: exports.Download) -> DownloadItem:
-        return DownloadItem(d.name, page.rel(base + d.name), d.rows, d.description)
+        return DownloadItem(d.name, page.rel(base + d.name), d.rows, page.text(d.description))
+
+    def column(c: exports.Field) -> ColumnItem:
+        return ColumnItem(c.name, page.text(c.type_label), page.text(c.description))
+
+    charts = [ChartDownloadItem(
+        title=page.text(chart.finding),
+        href=page.rel(chart_files.chart_home(page.fb, chart, page.lang)),
+        csv=page.rel(links.chart_file_url(chart.id, "csv")),
+        svg=(page.rel(links.chart_file_url(chart.id, f"{page.lang}.svg"))
+             if chart_files.has_svg(chart) else ""))
+        for chart in page.fb.charts.values()]
 
     data = jsonld.dataset(
         page.fb, opts, page.lang, opts.name(page.lang), page.L["downloads"]["dataset_description"],
@@ -176,7 +189,9 @@ def downloads(page: Page) -> str:
         "_downloads.html",
         main=[item(d) for d in files if "/" not in d.name],
         measures=[item(d) for d in files if "/" in d.name],
-        tables=[ColumnsTable(anchor, page.L["downloads"][anchor.replace("-", "_")], columns)
+        charts=charts,
+        tables=[ColumnsTable(anchor, page.L["downloads"][anchor.replace("-", "_")],
+                             [column(c) for c in columns])
                 for anchor, _, columns in exports.DICTIONARY],
         sources=[page.source_view(s) for s in page.fb.sources],
         jsonld=jsonld.script(data))

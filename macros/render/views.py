@@ -217,12 +217,31 @@ class DownloadItem:
 
 
 @dataclass(frozen=True)
+class ColumnItem:
+    """One column of the data dictionary, in the page's language."""
+
+    name: str      # the column's name, as in the file
+    type: str      # exports.Field.type_label
+    meaning: str   # exports.Field.description
+
+
+@dataclass(frozen=True)
 class ColumnsTable:
     """One CSV's columns for the data dictionary (exports' column lists)."""
 
     id: str        # the heading's anchor
     heading: str   # which files have these columns, in the page's language
-    columns: list  # of exports.Field: name, type_label, description
+    columns: list[ColumnItem]
+
+
+@dataclass(frozen=True)
+class ChartDownloadItem:
+    """A chart's downloads: its data as CSV and, for a drawn chart, its SVG."""
+
+    title: str     # the finding, in the page's language
+    href: str      # the chart on its page
+    csv: str
+    svg: str       # '' for a chart that is not drawn (a table)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ import pytest
 
 from kit.datapackage import check_periods, csv_rows, package_errors
 from macros.evidence import dates
+from macros.evidence.model import Bilingual
 from macros.render import exports
 from macros.render.generated import generated_files
 
@@ -242,7 +243,7 @@ def test_readme_lists_every_file_and_column(downloads_dir: Path) -> None:
     for _, files, columns in exports.DICTIONARY:
         assert f"### {exports._md(files)}" in readme
         for column in columns:
-            assert f"| `{column.name}` | {column.type_label}" in readme, column.name
+            assert f"| `{column.name}` | {column.type_label.en}" in readme, column.name
     for needed in ("START..END", "2024-01..2024-08", "printed", "inferred", "outside",
                    "do not sum", "UTF-8", "From Text/CSV", "65001", "CC BY 4.0",
                    "How to cite", "remain their publishers'"):
@@ -261,7 +262,9 @@ def test_the_downloads_page_prints_the_same_dictionary(render) -> None:
 
 
 def test_the_dictionary_is_escaped_on_the_page(render, monkeypatch) -> None:
-    hostile = exports.Field("x<y", "<script>alert(1)</script> & more", type="str<ing")
+    hostile = exports.Field("x<y", Bilingual(en="<script>alert(1)</script> & more",
+                                             zh="<script>alert(2)</script> & more"),
+                            type="str<ing")
     monkeypatch.setattr(exports, "DICTIONARY", [("fields-facts", "x", [hostile])])
     html = render("downloads", url="downloads/")
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html

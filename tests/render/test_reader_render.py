@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import re
+from urllib.parse import urljoin
+
+import pytest
 
 from macros.render import PageContext, Site, generated_pages
 
@@ -59,6 +63,63 @@ def test_downloads_page(render, mini_factbase):
     assert {d["contentUrl"].rsplit("/downloads/", 1)[1] for d in data["distribution"]} >= {
         "facts.csv", "facts.json", "sources.json", "entities.json"}
     assert render("download_count", "facts.csv") == str(len(mini_factbase.facts))
+
+
+def _table(page: str, name: str) -> str:
+    """The rows of the downloads page's tables of a kind (files, measures, charts,
+    dictionary), one after the other."""
+    found = re.findall(rf'<table class="rr-table rr-downloads__{name}">(.*?)</table>', page,
+                       re.S)
+    assert found, name
+    return "".join(found)
+
+
+def test_the_chinese_downloads_page_says_what_each_file_and_column_holds_in_chinese(
+        render, mini_factbase):
+    from macros.render import exports
+
+    page = render("downloads", url="zh/downloads/", lang="zh")
+    assert 'lang="en"' not in page  # no English cell marked as such
+    for name in ("files", "measures", "dictionary"):
+        for cell in re.findall(r"<td>(.*?)</td>", _table(page, name)):
+            if cell != "—" and not cell.isdigit() and not cell.startswith("<code>"):
+                assert re.search(r"[\u4e00-\u9fff]", cell), cell
+    files = exports.downloads(mini_factbase, "Mini", "https://example.org/mini/")
+    cells = {html.unescape(c) for c in re.findall(r"<td>(.*?)</td>", page)}
+    for text in ([d.description.zh for d in files]
+                 + [c.description.zh for _, _, columns in exports.DICTIONARY for c in columns]
+                 + [c.type_label.zh for _, _, columns in exports.DICTIONARY for c in columns]):
+        assert text in cells, text
+    english = {html.unescape(c) for c in re.findall(r"<td>(.*?)</td>",
+                                                   render("downloads", url="downloads/"))}
+    assert {d.description.en for d in files} <= english
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_downloads_page_lists_every_charts_files(render, mini_site_model, lang):
+    from macros.render import links
+    from macros.render.chart_files import chart_home, has_svg
+    from macros.render.generated import generated_files
+
+    fb = mini_site_model.fb
+    url = f"{links.lang_prefix(lang)}downloads/"
+    base = "https://site.example/"
+    page = render("downloads", url=url, lang=lang)
+    rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)" target="_self">(.*?)</a></th>'
+                      r"<td>(.*?)</td></tr>", _table(page, "charts"))
+    assert [html.unescape(title) for _, title, _ in rows] == [
+        getattr(c.finding, lang) for c in fb.charts.values()]
+    made = generated_files(fb, mini_site_model.options)
+    for chart, (href, _, cell) in zip(fb.charts.values(), rows, strict=True):
+        home = chart_home(fb, chart, lang)
+        assert urljoin(base + url, href) == base + home
+        home_page, anchor = home.split("#")
+        assert f'id="{anchor}"' in render("chart", chart.id, url=home_page, lang=lang)
+        files = [urljoin(base + url, h).removeprefix(base)
+                 for h in re.findall(r'href="([^"]+)"', cell)]
+        assert files == [links.chart_file_url(chart.id, "csv")] + (
+            [links.chart_file_url(chart.id, f"{lang}.svg")] if has_svg(chart) else [])
+        assert set(files) <= set(made)
 
 
 def test_changes(render, mini_factbase):

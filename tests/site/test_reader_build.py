@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -90,6 +91,32 @@ def test_downloads_page(site, factbase):
     for key in ("name", "description", "license", "distribution", "url"):
         assert data[key]
     assert f">{len(factbase.facts)}<" in html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_downloads_page_links_every_chart_and_its_files(site, factbase, lang):
+    """Each chart's row leads to the chart on the page that shows it, and to files the
+    build wrote: its CSV, and its SVG in the page's language when it is drawn."""
+    from macros.render.chart_files import has_svg
+
+    here = f"{'zh/' if lang == 'zh' else ''}downloads/"
+    table = re.search(r'<table class="rr-table rr-downloads__charts">(.*?)</table>',
+                      _html(site, here.rstrip("/")), re.S)
+    assert table
+    rows = re.findall(r'<tr><th scope="row"><a href="([^"]+)"[^>]*>.*?</a></th>'
+                      r"<td>(.*?)</td></tr>", table.group(1))
+    assert len(rows) == len(factbase.charts)
+    for chart, (href, cell) in zip(factbase.charts.values(), rows, strict=True):
+        target = posixpath.normpath(posixpath.join(here, href))
+        page, anchor = target.split("#")
+        page = page.rstrip("/")
+        assert anchor == f"chart-{chart.id}"
+        assert f'id="{anchor}"' in page_html(site, f"{page}/" if page else ""), target
+        files = [posixpath.normpath(posixpath.join(here, h))
+                 for h in re.findall(r'href="([^"]+)"', cell)]
+        assert files == [f"charts/{chart.id}.csv"] + (
+            [f"charts/{chart.id}.{lang}.svg"] if has_svg(chart) else []), chart.id
+        assert all((site / f).is_file() for f in files), files
 
 
 def test_changes_and_feed(site, factbase):

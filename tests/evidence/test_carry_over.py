@@ -6,11 +6,11 @@ from __future__ import annotations
 from macros.evidence.lints import (
     CARRY_OVER_HAN,
     CarryOverIndex,
-    _to_simplified,
     hedge_findings,
     hedge_findings_of,
 )
 from macros.evidence.normalize import normalise
+from macros.evidence.script import to_simplified_all
 
 FILLER = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"  # 24 characters no run below uses
 RUN = "中国的人工智能企业正在加速追赶美国同行的脚步"  # 22 Han characters
@@ -47,7 +47,7 @@ def test_batches_give_what_one_at_a_time_gives() -> None:
              "發(fā)現(xiàn)" + RUN[:CARRY_OVER_HAN], "《" + RUN + "》 cites a title"]
     assert index.shared_runs(texts) == [index.shared_run(text) for text in texts]
     traditional = ["這裡有發現", "", "简体字", "臺灣的軟體"]
-    assert _to_simplified(traditional) == [_to_simplified([t])[0] for t in traditional]
+    assert to_simplified_all(traditional) == [to_simplified_all([t])[0] for t in traditional]
     facts = [("约有一些模型", "About some models", "约有一些模型"),
              ("全部", "All of them heavily rely", "全部严重依赖")]
     assert hedge_findings_of(facts) == [hedge_findings(*fact) for fact in facts]

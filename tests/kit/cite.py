@@ -120,6 +120,8 @@ def bib_problems(text: str, *, sources_bib: str | None = None) -> list[str]:
             if command not in TEX_ESCAPES:
                 problems.append(f"{where}: TeX command {command} in the note")
         out = formatted.get(key, "")
+        if not out.strip():
+            problems.append(f"{where}: the plain style printed nothing")
         for word in _title_words(fields.get("title", "")):
             if word not in out:
                 problems.append(f"{where}: plain style prints {word!r} in another case")

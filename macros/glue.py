@@ -17,7 +17,10 @@ documented mechanisms only:
   each glossary term's first use on the page to its entry;
 * ``on_post_template`` and ``on_post_build`` keep the two editions apart where MkDocs and
   Material assume one language per site: the default language's 404 page, and one
-  search index per language.
+  search index per language;
+* with the ``stylesheet`` option, ``on_config`` and ``on_files`` join the site's own
+  style sheets (``extra_css``) into that one file, so that a page waits for one request
+  of ours before its first paint instead of one per file.
 
 The rest of the two-language work is done by template overrides (``overrides/``): the
 language selector and the ``<head>`` links, and the search base of each language's
@@ -94,6 +97,9 @@ class RaceAndRelianceConfig(base.Config):
     stale_after_months = c.Type(int, default=DEFAULT_MAX_AGE_MONTHS)
     #: The date staleness is judged against; unset: SOURCE_DATE_EPOCH, else today.
     freshness_date = c.Optional(c.Type((str, dt.date)))
+    #: Where the site's own style sheets (the ``extra_css`` files in docs/) are joined,
+    #: in their order, into one file; unset: each is linked on its own.
+    stylesheet = c.Optional(c.Type(str))
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,7 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
         self._partials = make_environment()  # compiled once per process, not per build
         self.reads = Reads()  # what each page read from the data, across rebuilds
         self.serve: _Rebuilds | None = None  # `mkdocs serve --dirty`: page by page
+        self._css_parts: list[str] = []  # the extra_css files joined into `stylesheet`
 
     # ----------------------------------------------------------------- setup
 
@@ -167,7 +174,22 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
                               "be listed in mkdocs.yml: the pages call its macros")
         macros.register_macros({name: self._macro(name, macros, config)
                                 for name in REGISTRY})
+        self._join_stylesheets(config)
         return config
+
+    def _join_stylesheets(self, config: MkDocsConfig) -> None:
+        """Link one style sheet of ours in place of the extra_css files it joins (each
+        of which would be a render-blocking request of its own); the file is written by
+        on_files. Each language's build sees the same list."""
+        joined = self.config.stylesheet
+        if not joined or joined in config.extra_css:
+            return
+        docs = Path(config.docs_dir)
+        self._css_parts = [path for path in config.extra_css if (docs / path).is_file()]
+        if self._css_parts:
+            at = config.extra_css.index(self._css_parts[0])
+            rest = [path for path in config.extra_css if path not in self._css_parts]
+            config.extra_css = [*rest[:at], joined, *rest[at:]]
 
     def _factbase(self, data_dir: Path, freshness: Freshness, docs_dir: Path) -> FactBase:
         """The checked fact base (and the pages' prose checked), loaded again only when a
@@ -275,6 +297,8 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
             # page covers them (on_post_build). Before any good build, there are none.
             return files if self.serve.fb is not None else \
                 Files([f for f in files if not f.is_documentation_page()])
+        if self._css_parts:
+            files = self._joined_stylesheet(files, config)
         plan = self.serve.pages if self.serve is not None else None
         for page in generated_pages(self.site.fb, langs.current):
             if files.get_file_from_path(page.src_uri) is not None:
@@ -301,6 +325,19 @@ class RaceAndReliancePlugin(BasePlugin[RaceAndRelianceConfig]):
                     log.warning("docs/%s hides the file the data makes there", path)
             if self.serve is not None:
                 self.serve.data_files = list(made)
+        return files
+
+    def _joined_stylesheet(self, files: Files, config: MkDocsConfig) -> Files:
+        """The extra_css files, in their order, as one file (each headed by its name, so
+        a rule is found in its source); the parts themselves are not published."""
+        assert self.config.stylesheet is not None
+        docs = Path(config.docs_dir)
+        text = "\n".join(f"/* ---- {path} ---- */\n" + (docs / path).read_text("utf-8")
+                         for path in self._css_parts)
+        for file in [f for f in files if f.src_uri in (*self._css_parts,
+                                                        self.config.stylesheet)]:
+            files.remove(file)
+        files.append(DataFile.generated(config, self.config.stylesheet, content=text))
         return files
 
     def _list_in_sitemap(self, files: Files, config: MkDocsConfig) -> None:

@@ -571,3 +571,54 @@ def test_a_card_links_back_to_the_sentence(browser, served, preview_pages):
         _assert_landed(page, frag, "back-link")
     finally:
         ctx.close()
+
+
+# --------------------------------------------------------------------------- deferred layout
+
+# The long pages whose cards or (on a phone) index rows are laid out only as they near the
+# screen (content-visibility: auto), in both languages.
+DEFERRED_PAGES = [f"{lang}{page}" for lang in ("", "zh/") for page in (
+    "compute/", "capital/", "talent/", "open-source/", "facts/")]
+
+# Each unit laid out on demand: the height its placeholder gives it (contain-intrinsic-size)
+# and the height it has once laid out.
+_DEFERRED_JS = """() => {
+  const units = [...document.querySelectorAll('article *')]
+    .filter(e => getComputedStyle(e).contentVisibility === 'auto');
+  const held = units.map(e => parseFloat(getComputedStyle(e).containIntrinsicHeight
+    .split(' ').pop()));
+  const style = document.createElement('style');
+  style.textContent = 'article * { content-visibility: visible !important; }';
+  document.head.append(style);
+  return units.map((e, i) => ({unit: e.id || e.className, placeholder: held[i],
+                               height: e.getBoundingClientRect().height}));
+}"""
+
+
+# The narrowest width of each band the placeholders are set for (where units are tallest).
+@pytest.mark.parametrize("width", [320, 480, 960])
+def test_deferred_layout_placeholders_are_taller_than_their_units(browser, served, pages,
+                                                                   width):
+    """Each card and phone index row laid out only as it nears the screen has a
+    placeholder height above its own: a unit not yet shown is still measured by
+    whoever asks for its boxes (axe's target-size and color-contrast among them), and one
+    taller than its placeholder overlaps the next unit there."""
+    problems, counted = [], 0
+    for path in DEFERRED_PAGES:
+        if path not in pages:
+            problems.append(f"/{path}: not in the built site")
+            continue
+        ctx, page, visit = B.open_page(browser, served.origin, served.url(path),
+                                       viewport={"width": width, "height": 800})
+        try:
+            units = page.evaluate(_DEFERRED_JS)
+        finally:
+            ctx.close()
+        counted += len(units)
+        tallest = max(units, key=lambda u: u["height"] - u["placeholder"], default=None)
+        if tallest and tallest["height"] > tallest["placeholder"]:
+            problems.append(f"/{path} at {width} px: {tallest['unit']} is "
+                            f"{tallest['height']:.0f} px, its placeholder "
+                            f"{tallest['placeholder']:.0f} px")
+    assert counted, "no unit is laid out on demand"
+    assert not problems, "\n".join(problems)

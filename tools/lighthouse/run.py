@@ -30,7 +30,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
-PAGES = ["", "compute/", "claims/", "facts/lin-junyang-china-ai-20-percent-chance-to-surpass-us/",
+# The theme page is the heaviest (capital/: the most evidence cards and previews).
+PAGES = ["", "capital/", "claims/", "facts/lin-junyang-china-ai-20-percent-chance-to-surpass-us/",
          "facts/"]
 COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
 METRICS = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time",

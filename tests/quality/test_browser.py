@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 
 import pytest
 
@@ -621,4 +622,63 @@ def test_deferred_layout_placeholders_are_taller_than_their_units(browser, serve
                             f"{tallest['height']:.0f} px, its placeholder "
                             f"{tallest['placeholder']:.0f} px")
     assert counted, "no unit is laid out on demand"
+
+
+# --------------------------------------------------------------------------- reader pages
+
+#: The pages a reader meets first, one of each template, in both languages (issue 12's
+#: screenshot set): the home page, a theme page, the claims map, a fact page, the index.
+READER_PAGES = ["", "capital/", "claims/", "facts/deepseek-v3-final-training-run-cost-6m/",
+                "facts/"]
+READER_WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": B.PHONE}
+READER_SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots" / "reader"
+
+# Widths that run past the viewport (a horizontal scroll), and whether the header's site
+# name is cut (Material ellipsises it when the header is short of room). The text's own
+# width is measured with a Range: scrollWidth rounds, and a cut of a pixel or less
+# already replaces the last letters with "…".
+_LAYOUT_JS = """() => {
+  const title = document.querySelector('.md-header__topic .md-ellipsis');
+  let cut = null;
+  if (title) {
+    const range = document.createRange();
+    range.selectNodeContents(title);
+    cut = range.getBoundingClientRect().width > title.getBoundingClientRect().width + 0.25;
+  }
+  return {scroll: document.documentElement.scrollWidth,
+          view: document.documentElement.clientWidth,
+          title: title ? title.textContent.trim() : null, titleCut: cut};
+}"""
+
+
+def test_reader_pages_at_desktop_and_phone_in_both_palettes(browser, served, pages):
+    """The five reader pages in both languages at 1280 and 390 CSS px, light and dark:
+    a screenshot of each is saved under test-output/screenshots/reader/ (to be looked
+    at), and none scrolls sideways or cuts the site name in the header."""
+    READER_SHOTS.mkdir(parents=True, exist_ok=True)
+    problems, saved = [], []
+    paths = [p for base in READER_PAGES for p in (base, "zh/" + base)]
+    assert not [p for p in paths if p not in pages], "a reader page is not built"
+    for width_name, viewport in READER_WIDTHS.items():
+        tab = B.Tab(browser, served.origin)  # each page starts in the light palette
+        tab.page.set_viewport_size(viewport)
+        try:
+            for path in paths:
+                tab.open(served.url(path))
+                layout = tab.page.evaluate(_LAYOUT_JS)
+                for scheme in ("light", "dark"):
+                    if scheme == "dark":
+                        B.toggle_palette(tab.page)
+                    shot = READER_SHOTS / f"{B.slug(path)}-{width_name}-{scheme}.png"
+                    tab.page.screenshot(path=str(shot))
+                    saved.append(shot)
+                if layout["scroll"] > layout["view"]:
+                    problems.append(f"/{path} at {viewport['width']}px: {layout['scroll']}px "
+                                    f"wide, scrolls sideways")
+                if layout["titleCut"]:
+                    problems.append(f"/{path} at {viewport['width']}px: the header cuts the "
+                                    f"site name {layout['title']!r}")
+        finally:
+            tab.close()
+    assert len(saved) == 4 * len(paths) and all(s.stat().st_size > 0 for s in saved)
     assert not problems, "\n".join(problems)

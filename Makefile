@@ -62,7 +62,7 @@ test-fast: $(STAMP) lint
 # Lighthouse (mobile: performance, accessibility) on a strict build served compressed as
 # GitHub Pages serves it; pinned in tools/lighthouse/ and installed only here (npm).
 LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.rr-package-lock.json
-$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.rr-package-lock.json
 
 lighthouse: $(STAMP) $(LIGHTHOUSE_STAMP) build

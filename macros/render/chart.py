@@ -585,7 +585,3 @@ def _tokens(text: str) -> list[str]:
     if word:
         out.append(word)
     return out
-
-
-def ceil(value: float) -> int:
-    return int(math.ceil(value))

@@ -196,8 +196,9 @@ class _Checker:
         return CheckReport(factbase, self.problems, self.warnings)
 
     def _normalise(self, text: str) -> str:
-        """``normalise``, remembered for the run: the quote check and the lints compare
-        the same quotes and statements, and NFKC costs by the character."""
+        """``normalise``, remembered for the run: the total, quote and correction checks
+        and the lints compare the same quotes, statements and errata, and NFKC costs by
+        the character."""
         normalised = self._normalised.get(text)
         if normalised is None:
             normalised = self._normalised[text] = normalise(text)
@@ -516,7 +517,7 @@ class _Checker:
         if q.unit is not Unit.count:
             self._report(item, ("quantity", "of"), f"a total 'of' is for counts, this "
                          f"figure is in {q.unit.value}")
-        if q.of_printed and normalise(q.of_printed) not in normalise(fact.quote):
+        if q.of_printed and self._normalise(q.of_printed) not in self._normalise(fact.quote):
             self._report(item, ("quantity", "of_printed"), "not found in the quote",
                          "copy the total as the quote prints it, e.g. '20个大语言模型'")
 
@@ -722,7 +723,7 @@ class _Checker:
         quote is corrected on that fact, beside the quote readers see, and only there."""
         for item in self._valid("source"):
             for index, erratum in enumerate(item.obj.errata):
-                says = normalise(erratum.says)
+                says = self._normalise(erratum.says)
                 carriers = [fid for fid, quote in self._quotes.get(item.obj.id, ())
                             if says and says in quote]
                 if carriers:
@@ -733,7 +734,7 @@ class _Checker:
 
     def _check_correction(self, item: _Item, loc: tuple, source_id: str,
                           correction: Correction) -> None:
-        if not self.index.contains(source_id, normalise(correction.says)):
+        if not self.index.contains(source_id, self._normalise(correction.says)):
             self._report(item, (*loc, "says"), f"not found in source '{source_id}'",
                          "quote what the source says, verbatim")
         if correction.basis is CorrectionBasis.passage and not self.index.contains(

@@ -12,8 +12,9 @@ Schema that editors' YAML language servers use for autocompletion and hover help
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -71,6 +72,14 @@ class _Strict(BaseModel):
     """Unknown fields are errors: a typo must never be silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def _meanings(meaning: Mapping[_E, str]) -> str:
+    """An enum field's description from what each value means: 'value: meaning; …'."""
+    return "; ".join(f"{k.value}: {v}" for k, v in meaning.items()) + "."
 
 
 Id = Annotated[
@@ -205,7 +214,7 @@ class Provenance(_Strict):
     the source's strength ("Self-media analysis, reposted")."""
 
     channel: Channel = Field(
-        description="; ".join(f"{k.value}: {v}" for k, v in CHANNEL_MEANING.items()) + ".",
+        description=_meanings(CHANNEL_MEANING),
         examples=["self-media"])
     retells: Retelling = Field(
         default=Retelling.first_hand,
@@ -480,8 +489,7 @@ class Chart(_Strict):
     id: Id = Field(description="Stable id: the chart's anchor #chart-<id> and its "
                    "downloads charts/<id>.csv and .svg.",
                    examples=["llms-by-chip-origin"])
-    form: ChartForm = Field(description="; ".join(f"{k.value}: {v}" for k, v in
-                                                  CHART_FORM_MEANING.items()) + ".")
+    form: ChartForm = Field(description=_meanings(CHART_FORM_MEANING))
     facts: list[Id] = Field(
         default_factory=list,
         description="The statistics it draws (all in one unit). Listed, not taken from "
@@ -645,9 +653,7 @@ class Fact(_Strict):
     id: Id = Field(description="Stable id; becomes the anchor #fact-<id>.",
                    examples=["china-top-ai-researcher-share-2022"])
     theme: Theme = Field(description="Must match the file the fact is in.")
-    kind: FactKind = Field(
-        description="; ".join(f"{k.value}: {v}" for k, v in KIND_MEANING.items()) + "."
-    )
+    kind: FactKind = Field(description=_meanings(KIND_MEANING))
     statement: Bilingual = Field(description="The fact in our own words, both languages.")
 
     # statistic

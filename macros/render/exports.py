@@ -883,12 +883,16 @@ def table(name: str, fb: FactBase) -> Table:
     raise ValueError(f"{name}: a CSV download with no table described in exports.table()")
 
 
-def data_modified(fb: FactBase) -> str:
-    """The latest change recorded in the data (a fact's updated or added date): the
-    package's version and date, never the build clock. '' when none is known."""
-    return max((f.updated or f.added for f in fb.facts.values()
-                if dates.is_known(f.updated or f.added)),
+def latest_change(facts: Iterable[Fact]) -> str:
+    """The latest change recorded for ``facts`` (a fact's updated or added date), never
+    the build clock. '' when none is known."""
+    return max((f.updated or f.added for f in facts if dates.is_known(f.updated or f.added)),
                key=dates.sort_key, default="")
+
+
+def data_modified(fb: FactBase) -> str:
+    """The latest change recorded in the data: the package's version and date."""
+    return latest_change(fb.facts.values())
 
 
 def _version(modified: str) -> tuple[str, str | None]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
@@ -26,7 +25,7 @@ from ..evidence.factbase import FactBase
 from ..evidence.model import Entity, EntityKind, Fact, Source, SourceKind, Theme
 from ..evidence.normalize import strip_artifacts
 from . import links
-from .exports import LICENCE_URL
+from .exports import LICENCE_URL, data_modified, latest_change
 from .labels import DEFAULT_LANG, LANG_TAG, THEMES
 from .page import SiteOptions
 
@@ -167,11 +166,6 @@ def claim(fact: Fact, fb: FactBase, options: SiteOptions, lang: str) -> dict[str
     return data
 
 
-def _newest(facts: Iterable[Fact]) -> str:
-    return max((f.updated or f.added for f in facts if dates.is_known(f.updated or f.added)),
-               key=dates.sort_key, default="")
-
-
 def theme_article(theme: Theme, fb: FactBase, options: SiteOptions, lang: str,
                   title: str = "", description: str = "") -> dict[str, Any]:
     """A theme page as an Article: what it is about (the theme, and the entities its
@@ -200,7 +194,7 @@ def theme_article(theme: Theme, fb: FactBase, options: SiteOptions, lang: str,
     }
     if description or summary:
         data["description"] = description or summary
-    modified = _newest(facts)
+    modified = latest_change(facts)
     if modified:
         data["dateModified"] = modified
     return data
@@ -240,7 +234,7 @@ def dataset(fb: FactBase, options: SiteOptions, lang: str, name: str, descriptio
     """A schema.org Dataset for the downloads page; ``files`` are (absolute URL,
     encoding format, file name)."""
     page_url = options.absolute(f"{links.lang_prefix(lang)}downloads/")
-    modified = _newest(fb.facts.values())
+    modified = data_modified(fb)
     countries = [entity_node(e, options, lang) for e in fb.entities.values()
                  if e.kind is EntityKind.country and fb.by_entity.get(e.id)]
     data: dict[str, Any] = {

@@ -32,11 +32,6 @@ def entity_url(entity_id: str, lang: str) -> str:
     return f"{lang_prefix(lang)}entities/{entity_id}/"
 
 
-def facts_index_url(lang: str) -> str:
-    """The index of every fact ('facts/', 'zh/facts/')."""
-    return f"{lang_prefix(lang)}facts/"
-
-
 def glossary_url(lang: str) -> str:
     """The glossary ('glossary/', 'zh/glossary/'); a term's entry is '#term-<id>'."""
     return f"{lang_prefix(lang)}glossary/"

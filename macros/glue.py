@@ -558,8 +558,9 @@ class _Rebuilds:
             wanted, first, data = set(self.later), set(), self.data_later
             if fb is not self.fb:
                 changed = changed_keys(self.fb, fb)
-                made = _generated_urls(fb) - _generated_urls(self.fb)
-                self.gone |= _generated_urls(self.fb) - _generated_urls(fb)
+                before, after = _generated_urls(self.fb), _generated_urls(fb)
+                made = after - before
+                self.gone |= before - after
                 wanted |= reads.affected(changed) | made
                 first = _first_shown(changed, fb) & wanted
                 data = True

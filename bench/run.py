@@ -66,10 +66,7 @@ read_config = floor.read_config
 # --------------------------------------------------------------------------- helpers
 
 
-def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
+log = reload.log
 summary = reload.summary
 
 

@@ -146,7 +146,7 @@ class Correction(_Strict):
 
 
 class OutsideNote(_Strict):
-    """Knowledge from outside our five sources, kept apart and shown as such."""
+    """Knowledge from outside our sources, kept apart and shown as such."""
 
     text: Bilingual = Field(description="What we add, in our words.")
     reference: str = Field(min_length=1,
@@ -731,7 +731,7 @@ class Fact(_Strict):
         default_factory=list, description="Errors in the source that this fact's quote carries.")
     outside: list[OutsideNote] = Field(
         default_factory=list,
-        description="What we add from outside our five sources, each with its reference.")
+        description="What we add from outside our sources, each with its reference.")
     lint_ok: list[LintOk] = Field(
         default_factory=list,
         description="Lint findings an editor has checked and judged right as written.")
@@ -806,7 +806,7 @@ class GlossaryTerm(_Strict):
         examples=[["us-export-controls-advanced-chips-2022-10"]])
     outside: list[OutsideNote] = Field(
         default_factory=list,
-        description="What the entry adds from outside our five sources, each with its "
+        description="What the entry adds from outside our sources, each with its "
         "reference named in full. An entry rests on facts, on outside notes, or on both.")
 
     def forms(self, lang: str) -> list[str]:

@@ -234,7 +234,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "also": "Also written",
             "rests_on": "What this rests on",
             "outside_only": "This entry rests on outside references only.",
-            "term_title": "Glossary: {term}",
         },
         "fact_page": {
             "fact": "Fact",
@@ -620,7 +619,6 @@ LABELS: dict[str, dict[str, dict[str, str]]] = {
             "also": "其他写法",
             "rests_on": "依据",
             "outside_only": "本条仅依据外部资料。",
-            "term_title": "术语：{term}",
         },
         "fact_page": {
             "fact": "事实",
